@@ -1,0 +1,194 @@
+//! Settings: the commented default `config.toml` compiled in, with a user's file laid over it.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::{LoadError, parse_toml, read_source};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceMap};
+use crate::text::sanitize;
+
+pub const DEFAULT_TOML: &str = include_str!("../config.toml");
+pub const DEFAULT_NAME: &str = "<built-in config>";
+pub const MAX_LEAD_IN_SECONDS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    Night,
+    Contrast,
+    Terminal,
+}
+
+impl ThemeName {
+    pub fn parse(s: &str) -> Option<ThemeName> {
+        match s {
+            "night" => Some(ThemeName::Night),
+            "contrast" => Some(ThemeName::Contrast),
+            "terminal" => Some(ThemeName::Terminal),
+            _ => None,
+        }
+    }
+}
+
+/// The hour and minute a night ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayStart {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl DayStart {
+    pub fn parse(s: &str) -> Option<DayStart> {
+        let (h, m) = s.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        let hour: u8 = h.parse().ok()?;
+        let minute: u8 = m.parse().ok()?;
+        (minute < 60 && (hour < 12 || (hour == 12 && minute == 0))).then_some(DayStart { hour, minute })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub theme: ThemeName,
+    pub bell: bool,
+    pub speak_command: Vec<String>,
+    pub lead_in_seconds: u32,
+    pub day_starts_at: DayStart,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    theme: Option<Spanned<String>>,
+    bell: Option<bool>,
+    speak_command: Option<Vec<String>>,
+    lead_in_seconds: Option<Spanned<i64>>,
+    day_starts_at: Option<Spanned<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::builtin()
+    }
+}
+
+impl Config {
+    /// The compiled-in defaults. Checked by the test suite, so failing here is a build defect.
+    #[allow(clippy::expect_used)]
+    pub fn builtin() -> Config {
+        let base = Config {
+            theme: ThemeName::Night,
+            bell: true,
+            speak_command: Vec::new(),
+            lead_in_seconds: 3,
+            day_starts_at: DayStart { hour: 4, minute: 0 },
+        };
+        base.merged(Path::new(DEFAULT_NAME), DEFAULT_TOML).expect("built-in config is valid")
+    }
+
+    pub fn load_over_default(path: &Path) -> Result<Config, LoadError> {
+        let source = read_source(path)?;
+        Config::builtin().merged(path, &source).map_err(LoadError::Invalid)
+    }
+
+    /// This config with the keys present in `source` laid over it.
+    pub fn merged(mut self, path: &Path, source: &str) -> Result<Config, Diagnostics> {
+        let raw: RawConfig = parse_toml(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        let map = SourceMap::new(path, source);
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        if let Some(t) = raw.theme {
+            match ThemeName::parse(t.get_ref()) {
+                Some(theme) => self.theme = theme,
+                None => errors.push(map.at(
+                    t.span(),
+                    format!("unknown theme {:?}: use \"night\", \"contrast\" or \"terminal\"", sanitize(t.get_ref())),
+                )),
+            }
+        }
+        if let Some(b) = raw.bell {
+            self.bell = b;
+        }
+        if let Some(cmd) = raw.speak_command {
+            self.speak_command = cmd;
+        }
+        if let Some(n) = raw.lead_in_seconds {
+            match u32::try_from(*n.get_ref()) {
+                Ok(v) if i64::from(v) <= MAX_LEAD_IN_SECONDS => self.lead_in_seconds = v,
+                _ => errors.push(map.at(
+                    n.span(),
+                    format!("lead_in_seconds must be a whole number from 0 to {MAX_LEAD_IN_SECONDS}, not {}", n.get_ref()),
+                )),
+            }
+        }
+        if let Some(d) = raw.day_starts_at {
+            match DayStart::parse(d.get_ref()) {
+                Some(v) => self.day_starts_at = v,
+                None => errors.push(map.at(
+                    d.span(),
+                    format!("day_starts_at {:?} must be a time \"HH:MM\" from 00:00 to 12:00", sanitize(d.get_ref())),
+                )),
+            }
+        }
+        if errors.is_empty() { Ok(self) } else { Err(Diagnostics(errors)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_defaults() {
+        let c = Config::builtin();
+        assert_eq!(c.theme, ThemeName::Night);
+        assert!(c.bell);
+        assert_eq!(c.lead_in_seconds, 3);
+        assert_eq!(c.day_starts_at, DayStart { hour: 4, minute: 0 });
+    }
+
+    #[test]
+    fn user_keys_are_laid_over_defaults() {
+        let c = Config::builtin().merged(Path::new("u.toml"), "theme = \"contrast\"\nlead_in_seconds = 0\n");
+        let c = c.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.theme, ThemeName::Contrast);
+        assert_eq!(c.lead_in_seconds, 0);
+        assert!(c.bell, "keys not given keep their default");
+    }
+
+    #[test]
+    fn bad_values_name_their_place() {
+        let err = Config::builtin()
+            .merged(Path::new("u.toml"), "bell = true\ntheme = \"pink\"\nlead_in_seconds = -1\n")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "u.toml:2:9: unknown theme \"pink\": use \"night\", \"contrast\" or \"terminal\"\n\
+                 u.toml:3:19: lead_in_seconds must be a whole number from 0 to 30, not -1"
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_are_errors() {
+        let e = Config::builtin().merged(Path::new("u.toml"), "\nthem = \"night\"\n").err();
+        let e = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with("u.toml:2:1: unknown field `them`"), "{e}");
+        let e = Config::builtin().merged(Path::new("u.toml"), "bell = \"yes\"\n").err();
+        let e = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with("u.toml:1:8: "), "{e}");
+    }
+
+    #[test]
+    fn day_start_bounds() {
+        assert_eq!(DayStart::parse("00:00"), Some(DayStart { hour: 0, minute: 0 }));
+        assert_eq!(DayStart::parse("12:00"), Some(DayStart { hour: 12, minute: 0 }));
+        assert_eq!(DayStart::parse("12:01"), None);
+        assert_eq!(DayStart::parse("4:00"), None);
+        assert_eq!(DayStart::parse("04:60"), None);
+    }
+}

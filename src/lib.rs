@@ -1,0 +1,10 @@
+//! cramp-coach: the core of the `cramp` terminal app.
+//!
+//! Content, config, the step runner and the app model are plain Rust with no terminal code;
+//! `ui` renders the model into a ratatui buffer. The binary (`src/main.rs`) owns the terminal.
+
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod runner;
+pub mod text;
