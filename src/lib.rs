@@ -6,5 +6,12 @@
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod guide;
+pub mod locations;
 pub mod runner;
 pub mod text;
+pub mod app;
+pub mod bigdigits;
+pub mod strings;
+pub mod theme;
+pub mod ui;

@@ -1,1 +1,197 @@
-fn main(){}
+//! `cramp`: the command line. Parses arguments, loads content and config, then hands over to the
+//! TUI (`tui`), the plain guide (`plain`) or a one-shot command.
+
+mod plain;
+mod tui;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use cramp_coach::config::Config;
+use cramp_coach::content::{Content, LoadError};
+use cramp_coach::locations::{Locations, Origin};
+use cramp_coach::text::{clock, sanitize};
+
+/// Exit codes (PRODUCT.md).
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const IO: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const NEEDS_TERMINAL: u8 = 5;
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  cramp                         open the coach; Enter starts calf relief
+  cramp run calf                straight into calf relief
+  cramp run --plain bedtime     the bedtime stretch as plain lines (screen readers, speech)
+  cramp list                    routines: id, kind, length, title
+  cramp validate my.toml        check a content file
+
+Files: content and config in $XDG_CONFIG_HOME/cramp-coach/ (content.toml, config.toml).
+Environment: CRAMP_CONTENT, CRAMP_CONFIG (flags win over environment).
+Exit codes: 0 ok, 1 input/output error, 2 bad usage, content or config, 5 needs a terminal.
+Self-care guidance, not medical advice: press ! in the app for when to get help.";
+
+#[derive(Parser)]
+#[command(name = "cramp", version, about = "A calm terminal coach for night-time leg cramps.", after_help = EXAMPLES)]
+struct Cli {
+    /// Content file (routines, habits, guidance) instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    content: Option<PathBuf>,
+    /// Config file laid over the defaults.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a routine: the TUI, or plain lines with --plain.
+    Run {
+        /// Line-by-line guidance without the TUI (screen readers, pipes, speech).
+        #[arg(long)]
+        plain: bool,
+        /// With --plain: no terminal bell.
+        #[arg(long)]
+        quiet: bool,
+        /// Routine id, as `cramp list` shows.
+        routine: String,
+    },
+    /// List the routines: id, kind, length (m:ss), title.
+    List,
+    /// Check a content file (default: the one in use) and report every error as FILE:LINE:COL.
+    Validate {
+        /// The content file to check.
+        file: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    ExitCode::from(run(cli))
+}
+
+fn fail(message: impl std::fmt::Display) {
+    let text = cramp_coach::text::sanitize_keep_lines(&message.to_string());
+    let _ = writeln!(std::io::stderr(), "cramp: {text}");
+}
+
+fn load_error_code(e: &LoadError) -> u8 {
+    match e {
+        LoadError::Io { .. } => exit::IO,
+        LoadError::Invalid(_) => exit::USAGE,
+    }
+}
+
+fn run(cli: Cli) -> u8 {
+    let locations = Locations::from_env(cli.content.clone(), cli.config.clone());
+    if let Some(Command::Validate { file }) = &cli.command {
+        return validate(file.as_ref(), &locations);
+    }
+    let (content, content_warning) = match locations.content() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = load_error_code(&e);
+            print_load_error(&e);
+            return code;
+        }
+    };
+    let (config, config_warning) = match locations.config() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = load_error_code(&e);
+            print_load_error(&e);
+            return code;
+        }
+    };
+    let warnings: Vec<String> = content_warning.into_iter().chain(config_warning).collect();
+    match cli.command {
+        None => tui_or_exit(content, config, warnings, None),
+        Some(Command::Run { plain, quiet, routine }) => {
+            if content.routine(&routine).is_none() {
+                return unknown_routine(&routine, &content);
+            }
+            if plain {
+                warn_all(&warnings);
+                plain::run(&content, &config, &routine, quiet)
+            } else {
+                tui_or_exit(content, config, warnings, Some(routine))
+            }
+        }
+        Some(Command::List) => {
+            warn_all(&warnings);
+            list(&content)
+        }
+        Some(Command::Validate { .. }) => exit::OK,
+    }
+}
+
+fn print_load_error(e: &LoadError) {
+    match e {
+        LoadError::Io { .. } => fail(e),
+        LoadError::Invalid(d) => {
+            for line in &d.0 {
+                let _ = writeln!(std::io::stderr(), "{line}");
+            }
+        }
+    }
+}
+
+fn warn_all(warnings: &[String]) {
+    for w in warnings {
+        fail(w);
+    }
+}
+
+fn unknown_routine(id: &str, content: &Content) -> u8 {
+    let ids: Vec<&str> = content.routines_for_home().iter().map(|r| r.id.as_str()).collect();
+    fail(format!("no routine {:?}; routines: {}", sanitize(id), ids.join(", ")));
+    exit::USAGE
+}
+
+fn tui_or_exit(content: Content, config: Config, warnings: Vec<String>, routine: Option<String>) -> u8 {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        fail("the coach needs a terminal (try `cramp run --plain ROUTINE` or `cramp list`)");
+        return exit::NEEDS_TERMINAL;
+    }
+    tui::run(content, config, warnings, routine)
+}
+
+fn list(content: &Content) -> u8 {
+    let mut out = std::io::stdout().lock();
+    for r in content.routines_for_home() {
+        if writeln!(out, "{}  {}  {}  {}", r.id, r.kind.as_str(), clock(r.total_seconds()), r.title).is_err() {
+            return exit::IO;
+        }
+    }
+    exit::OK
+}
+
+fn validate(file: Option<&PathBuf>, locations: &Locations) -> u8 {
+    let path = match file {
+        Some(p) => p.clone(),
+        None => match locations.content_origin() {
+            Origin::Builtin => {
+                let n = Content::builtin().routines.len();
+                println!("ok: {n} routines");
+                return exit::OK;
+            }
+            origin => origin.path().cloned().unwrap_or_default(),
+        },
+    };
+    match Content::load(&path) {
+        Ok(c) => {
+            println!("ok: {} routines", c.routines.len());
+            exit::OK
+        }
+        Err(e) => {
+            print_load_error(&e);
+            load_error_code(&e)
+        }
+    }
+}

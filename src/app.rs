@@ -1,0 +1,300 @@
+//! The app model: what is on screen, and how keys and time change it. No terminal, no clock.
+//!
+//! `App::key` and `App::tick` take the instant as an input and return [`Effect`]s; the terminal
+//! edge carries them out (ring the bell, speak, quit).
+
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::content::{Content, Routine};
+use crate::runner::{ADD_TIME, Cue, Plan, Runner, SegmentKind};
+use crate::strings;
+
+/// A key press, as the model sees it (the terminal edge translates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Enter,
+    Esc,
+    Up,
+    Down,
+    Left,
+    Right,
+    Tab,
+    BackTab,
+    Backspace,
+    CtrlC,
+}
+
+/// How the bell rings: a different pattern for each kind of change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bell {
+    Step,
+    SwitchSide,
+    Done,
+}
+
+impl Bell {
+    /// How many rings, spaced apart.
+    pub fn rings(self) -> u32 {
+        match self {
+            Bell::Step => 1,
+            Bell::SwitchSide => 2,
+            Bell::Done => 3,
+        }
+    }
+}
+
+/// Something the terminal edge must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Bell(Bell),
+    Speak(String),
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    GetHelp,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Home,
+    Running { routine: usize, runner: Runner },
+    Done { routine: usize, took: Duration, steps: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub content: Content,
+    pub config: Config,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub overlay_scroll: u16,
+    /// Selected row on home, an index into `Content::routines_for_home`.
+    pub selected: usize,
+    /// Lasting warnings (a broken file), one line each.
+    pub warnings: Vec<String>,
+    /// A one-off message for the status line.
+    pub status: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(content: Content, config: Config, warnings: Vec<String>) -> App {
+        App {
+            content,
+            config,
+            screen: Screen::Home,
+            overlay: None,
+            overlay_scroll: 0,
+            selected: 0,
+            warnings,
+            status: None,
+            quit: false,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Routines in home order.
+    pub fn home_routines(&self) -> Vec<&Routine> {
+        self.content.routines_for_home()
+    }
+
+    pub fn routine(&self, index: usize) -> Option<&Routine> {
+        self.content.routines.get(index)
+    }
+
+    /// Starts routine `id` (content order); `false` if there is none.
+    pub fn start_by_id(&mut self, id: &str, now: Instant) -> Option<Vec<Effect>> {
+        let index = self.content.routines.iter().position(|r| r.id == id)?;
+        Some(self.start(index, now))
+    }
+
+    fn start(&mut self, index: usize, now: Instant) -> Vec<Effect> {
+        let Some(routine) = self.content.routines.get(index) else { return Vec::new() };
+        let runner = Runner::new(Plan::build(routine, self.config.lead_in_seconds), now);
+        self.screen = Screen::Running { routine: index, runner };
+        self.overlay = None;
+        self.cue_effects(Cue::Segment, now)
+    }
+
+    fn start_home_row(&mut self, row: usize, now: Instant) -> Vec<Effect> {
+        let Some(id) = self.home_routines().get(row).map(|r| r.id.clone()) else { return Vec::new() };
+        self.selected = row;
+        self.start_by_id(&id, now).unwrap_or_default()
+    }
+
+    /// When the screen next changes by itself; `None` when nothing moves.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        match &self.screen {
+            Screen::Running { runner, .. } => runner.next_wake(now),
+            _ => None,
+        }
+    }
+
+    /// Time passing: moves the runner past any deadline reached.
+    pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
+        let Screen::Running { runner, .. } = &mut self.screen else { return Vec::new() };
+        match runner.advance(now) {
+            Some(cue) => self.after_cue(cue, now),
+            None => Vec::new(),
+        }
+    }
+
+    fn after_cue(&mut self, cue: Cue, now: Instant) -> Vec<Effect> {
+        let effects = self.cue_effects(cue, now);
+        if cue == Cue::Done
+            && let Screen::Running { routine, runner } = &self.screen
+        {
+            let took = now.saturating_duration_since(runner.started_at());
+            let steps = self.content.routines.get(*routine).map_or(0, |r| r.steps.len());
+            self.screen = Screen::Done { routine: *routine, took, steps };
+        }
+        effects
+    }
+
+    /// The bell and speech for a cue, as configured.
+    fn cue_effects(&self, cue: Cue, now: Instant) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if self.config.bell {
+            effects.push(Effect::Bell(match cue {
+                Cue::Segment => Bell::Step,
+                Cue::SwitchSide => Bell::SwitchSide,
+                Cue::Done => Bell::Done,
+            }));
+        }
+        if !self.config.speak_command.is_empty()
+            && let Some(words) = self.spoken(cue, now)
+        {
+            effects.push(Effect::Speak(words));
+        }
+        effects
+    }
+
+    /// What speech says at a cue: the step title and side, "rest", or "done".
+    fn spoken(&self, cue: Cue, _now: Instant) -> Option<String> {
+        let Screen::Running { routine, runner } = &self.screen else { return None };
+        let routine = self.content.routines.get(*routine)?;
+        if cue == Cue::Done {
+            return Some(format!("{}. {}", strings::DONE_TITLE, routine.title));
+        }
+        let seg = runner.current()?;
+        let title = match seg.kind {
+            SegmentKind::LeadIn => format!("{}. {}", strings::GET_READY, routine.title),
+            SegmentKind::Rest => strings::REST.to_string(),
+            SegmentKind::Step => routine.steps.get(seg.step)?.title.clone(),
+        };
+        Some(match seg.side {
+            Some(side) if seg.kind == SegmentKind::Step => format!("{title}, {} side", side.as_str()),
+            _ => title,
+        })
+    }
+
+    pub fn key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        if key == Key::CtrlC {
+            self.quit = true;
+            return vec![Effect::Quit];
+        }
+        if self.overlay.is_some() {
+            return self.overlay_key(key);
+        }
+        match key {
+            Key::Char('?') => return self.open(Overlay::Help),
+            Key::Char('!') => return self.open(Overlay::GetHelp),
+            _ => {}
+        }
+        match &self.screen {
+            Screen::Home => self.home_key(key, now),
+            Screen::Running { .. } => self.runner_key(key, now),
+            Screen::Done { routine, .. } => {
+                let routine = *routine;
+                match key {
+                    Key::Char('r') => self.start(routine, now),
+                    Key::Enter | Key::Char('q') | Key::Esc => {
+                        self.screen = Screen::Home;
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, overlay: Overlay) -> Vec<Effect> {
+        self.overlay = Some(overlay);
+        self.overlay_scroll = 0;
+        Vec::new()
+    }
+
+    fn overlay_key(&mut self, key: Key) -> Vec<Effect> {
+        match key {
+            Key::Up | Key::Char('k') => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+            Key::Down | Key::Char('j') => self.overlay_scroll = self.overlay_scroll.saturating_add(1).min(200),
+            Key::Char('?') => self.overlay = (self.overlay != Some(Overlay::Help)).then_some(Overlay::Help),
+            Key::Char('!') => self.overlay = (self.overlay != Some(Overlay::GetHelp)).then_some(Overlay::GetHelp),
+            Key::Esc | Key::Char('q') | Key::Enter => self.overlay = None,
+            _ => {}
+        }
+        if self.overlay.is_none() {
+            self.overlay_scroll = 0;
+        }
+        Vec::new()
+    }
+
+    fn home_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        let rows = self.home_routines().len();
+        match key {
+            Key::Up | Key::Char('k') => self.selected = self.selected.saturating_sub(1),
+            Key::Down | Key::Char('j') => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
+            Key::Enter => return self.start_home_row(self.selected, now),
+            Key::Char(c @ '1'..='9') => return self.start_home_row(c as usize - '1' as usize, now),
+            Key::Char('q') | Key::Esc => {
+                self.quit = true;
+                return vec![Effect::Quit];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn runner_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        let Screen::Running { runner, .. } = &mut self.screen else { return Vec::new() };
+        // Bring the runner up to date first, so a key acts on what is on screen now.
+        let mut effects = match runner.advance(now) {
+            Some(cue) => return self.after_cue(cue, now),
+            None => Vec::new(),
+        };
+        let cue = match key {
+            Key::Char(' ') => {
+                runner.toggle_pause(now);
+                None
+            }
+            Key::Enter => runner.finish_untimed(now),
+            Key::Char('n') | Key::Right => runner.next(now),
+            Key::Char('p') | Key::Left => runner.previous(now),
+            Key::Char('+') | Key::Char('=') => {
+                runner.add_time(now, ADD_TIME);
+                None
+            }
+            Key::Char('r') => {
+                runner.restart(now);
+                Some(Cue::Segment)
+            }
+            Key::Char('q') | Key::Esc => {
+                self.screen = Screen::Home;
+                None
+            }
+            _ => None,
+        };
+        if let Some(cue) = cue {
+            effects.extend(self.after_cue(cue, now));
+        }
+        effects
+    }
+}

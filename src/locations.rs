@@ -1,0 +1,106 @@
+//! Where the content, config and journal files are, and which one wins: flag, then environment,
+//! then the XDG location, then the built-in default.
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::content::{Content, LoadError};
+
+pub const CONTENT_ENV: &str = "CRAMP_CONTENT";
+pub const CONFIG_ENV: &str = "CRAMP_CONFIG";
+pub const DATA_DIR_ENV: &str = "CRAMP_DATA_DIR";
+pub const CONTENT_FILE: &str = "content.toml";
+pub const CONFIG_FILE: &str = "config.toml";
+
+/// Where a file came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// `--content` / `--config`: a broken file is a hard error.
+    Flag(PathBuf),
+    /// The environment variable: a broken file falls back with a warning.
+    Env(PathBuf),
+    /// The user's config folder: a broken file falls back with a warning.
+    Xdg(PathBuf),
+    Builtin,
+}
+
+impl Origin {
+    pub fn path(&self) -> Option<&PathBuf> {
+        match self {
+            Origin::Flag(p) | Origin::Env(p) | Origin::Xdg(p) => Some(p),
+            Origin::Builtin => None,
+        }
+    }
+}
+
+/// The inputs that decide locations, gathered once at start-up (so tests can pass their own).
+#[derive(Debug, Clone, Default)]
+pub struct Locations {
+    pub content_flag: Option<PathBuf>,
+    pub config_flag: Option<PathBuf>,
+    pub content_env: Option<PathBuf>,
+    pub config_env: Option<PathBuf>,
+    /// `$XDG_CONFIG_HOME/cramp-coach`, if a home is known.
+    pub config_dir: Option<PathBuf>,
+}
+
+fn non_empty(v: Option<std::ffi::OsString>) -> Option<PathBuf> {
+    v.filter(|s| !s.is_empty()).map(PathBuf::from)
+}
+
+impl Locations {
+    pub fn from_env(content_flag: Option<PathBuf>, config_flag: Option<PathBuf>) -> Locations {
+        let dirs = directories::ProjectDirs::from("", "", "cramp-coach");
+        Locations {
+            content_flag,
+            config_flag,
+            content_env: non_empty(std::env::var_os(CONTENT_ENV)),
+            config_env: non_empty(std::env::var_os(CONFIG_ENV)),
+            config_dir: dirs.map(|d| d.config_dir().to_path_buf()),
+        }
+    }
+
+    fn pick(&self, flag: &Option<PathBuf>, env: &Option<PathBuf>, file: &str) -> Origin {
+        if let Some(p) = flag {
+            return Origin::Flag(p.clone());
+        }
+        if let Some(p) = env {
+            return Origin::Env(p.clone());
+        }
+        match &self.config_dir {
+            Some(dir) if dir.join(file).exists() => Origin::Xdg(dir.join(file)),
+            _ => Origin::Builtin,
+        }
+    }
+
+    pub fn content_origin(&self) -> Origin {
+        self.pick(&self.content_flag, &self.content_env, CONTENT_FILE)
+    }
+
+    pub fn config_origin(&self) -> Origin {
+        self.pick(&self.config_flag, &self.config_env, CONFIG_FILE)
+    }
+
+    /// The content to use. A broken file named by a flag is an error; one found through the
+    /// environment or the config folder gives way to the built-in content and a warning.
+    pub fn content(&self) -> Result<(Content, Option<String>), LoadError> {
+        let origin = self.content_origin();
+        let Some(path) = origin.path() else { return Ok((Content::builtin(), None)) };
+        match Content::load(path) {
+            Ok(c) => Ok((c, None)),
+            Err(e) if matches!(origin, Origin::Flag(_)) => Err(e),
+            Err(e) => Ok((Content::builtin(), Some(format!("{} (using the built-in routines)", e.first_line())))),
+        }
+    }
+
+    /// The config to use, with the same rules as [`Locations::content`].
+    pub fn config(&self) -> Result<(Config, Option<String>), LoadError> {
+        let origin = self.config_origin();
+        let Some(path) = origin.path() else { return Ok((Config::builtin(), None)) };
+        match Config::load_over_default(path) {
+            Ok(c) => Ok((c, None)),
+            Err(e) if matches!(origin, Origin::Flag(_)) => Err(e),
+            Err(e) => Ok((Config::builtin(), Some(format!("{} (using the default settings)", e.first_line())))),
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! `cramp run --plain`: the routine as lines of text, in real time, with no escape sequences.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use cramp_coach::config::Config;
+use cramp_coach::content::Content;
+use cramp_coach::guide;
+use cramp_coach::runner::{Cue, Plan, Runner};
+
+use crate::exit;
+
+fn sleep_until(t: Instant) {
+    let now = Instant::now();
+    if t > now {
+        std::thread::sleep(t - now);
+    }
+}
+
+pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
+    let Some(routine) = content.routine(id) else { return exit::USAGE };
+    let interactive = std::io::stdin().is_terminal();
+    let mut out = std::io::stdout().lock();
+    let result = (|| -> std::io::Result<()> {
+        let start = Instant::now();
+        let mut runner = Runner::new(Plan::build(routine, config.lead_in_seconds), start);
+        writeln!(out, "{}", guide::header(routine))?;
+        let mut cue = Some(Cue::Segment);
+        let mut stdin = std::io::stdin().lock();
+        loop {
+            if runner.is_done() {
+                ring(&mut out, quiet)?;
+                writeln!(out, "{}", guide::done_line(routine, Instant::now() - start))?;
+                return out.flush();
+            }
+            let Some(seg) = runner.current().cloned() else { return Ok(()) };
+            if let Some(c) = cue.take() {
+                ring(&mut out, quiet)?;
+                if c == Cue::SwitchSide {
+                    writeln!(out, "{}", guide::switch_sides_line())?;
+                }
+                writeln!(out, "{}", guide::segment_line(routine, &seg))?;
+            }
+            match (seg.duration, runner.deadline()) {
+                (Some(length), Some(deadline)) => {
+                    out.flush()?;
+                    for left in guide::milestones(length) {
+                        sleep_until(deadline - Duration::from_secs(left));
+                        writeln!(out, "{}", guide::milestone_line(left))?;
+                        out.flush()?;
+                    }
+                    sleep_until(deadline);
+                    cue = runner.advance(deadline.max(Instant::now()));
+                }
+                _ => {
+                    writeln!(out, "{}", guide::untimed_prompt(interactive))?;
+                    out.flush()?;
+                    let began = Instant::now();
+                    let mut line = String::new();
+                    if !interactive || stdin.read_line(&mut line)? == 0 {
+                        sleep_until(began + guide::UNATTENDED_HOLD);
+                    }
+                    cue = runner.finish_untimed(Instant::now());
+                }
+            }
+        }
+    })();
+    match result {
+        Ok(()) => exit::OK,
+        Err(_) => exit::IO,
+    }
+}
+
+fn ring(out: &mut impl Write, quiet: bool) -> std::io::Result<()> {
+    if quiet { Ok(()) } else { out.write_all(b"\x07") }
+}

@@ -1,0 +1,60 @@
+//! Every fixed string a person reads in the app, in one place.
+
+pub const APP_TITLE: &str = "cramp-coach";
+pub const APP_TAGLINE: &str = "night leg cramps";
+pub const RELIEF_HEADING: &str = "Relief";
+pub const BEDTIME_HEADING: &str = "Bedtime";
+pub const TOO_SMALL: &str = "terminal too small";
+pub const GET_READY: &str = "Get ready";
+pub const REST: &str = "Rest";
+pub const REST_TEXT: &str = "Let the leg go loose and breathe.";
+pub const PAUSED: &str = "paused";
+pub const UNTIMED_HINT: &str = "hold until it lets go, then Enter";
+pub const NEXT: &str = "next";
+pub const LAST_STEP: &str = "last step";
+pub const LEFT: &str = "LEFT";
+pub const RIGHT: &str = "RIGHT";
+pub const SWITCH_SIDES: &str = "switch sides";
+pub const DONE_TITLE: &str = "Done";
+pub const AFTERCARE_HEADING: &str = "Afterwards";
+pub const GET_HELP_TITLE: &str = "When to get help";
+pub const GET_HELP_NOW: &str = "Get help now";
+pub const SEE_A_DOCTOR: &str = "See a doctor if";
+pub const SOURCES: &str = "Sources";
+pub const HELP_TITLE: &str = "Keys";
+pub const SPEECH_FAILED: &str = "speech unavailable";
+
+pub const HOME_KEYS: &str = "enter start · 1-9 start N · ↑↓ move · ! get help · ? keys · q quit";
+pub const HOME_KEYS_SHORT: &str = "⏎ start ? keys q quit";
+pub const RUNNER_KEYS: &str = "space pause · enter let go · n next · p back · + 30 s · r restart · q home";
+pub const RUNNER_KEYS_SHORT: &str = "␣ pause ⏎ n p + q";
+pub const DONE_KEYS: &str = "enter home · r again · ! get help · q home";
+pub const OVERLAY_KEYS: &str = "↑↓ scroll · esc close";
+
+/// Help overlay: (keys, what they do), by screen.
+pub const HELP_ANYWHERE: &[(&str, &str)] = &[
+    ("q  esc", "back, or quit from home"),
+    ("ctrl-c", "quit"),
+    ("?", "this help"),
+    ("!", "when to get help"),
+];
+pub const HELP_HOME: &[(&str, &str)] = &[
+    ("↑ ↓  j k", "choose a routine"),
+    ("enter", "start it"),
+    ("1 - 9", "start routine N"),
+];
+pub const HELP_RUNNER: &[(&str, &str)] = &[
+    ("space", "pause / resume"),
+    ("enter", "it let go: finish an untimed step"),
+    ("n  →", "next step"),
+    ("p  ←", "previous step"),
+    ("+", "30 seconds more"),
+    ("r", "restart the routine"),
+];
+
+pub fn side_label(side: crate::content::Side) -> &'static str {
+    match side {
+        crate::content::Side::Left => LEFT,
+        crate::content::Side::Right => RIGHT,
+    }
+}

@@ -1,0 +1,361 @@
+//! Views: the model drawn into a ratatui frame. Pure: no clock reads (the instant is an argument),
+//! no I/O, no state changes.
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+
+use crate::app::{App, Overlay, Screen};
+use crate::bigdigits;
+use crate::content::{Routine, RoutineKind};
+use crate::runner::{Runner, SegmentKind};
+use crate::strings as s;
+use crate::text::clock;
+use crate::theme::Theme;
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 8;
+/// Widest the text column grows.
+const COLUMN: u16 = 72;
+/// Rows the full runner layout takes (with big digits).
+const RUNNER_ROWS: u16 = 15;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, now: Instant) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let line = Line::styled(s::TOO_SMALL, theme.warning);
+        frame.render_widget(Paragraph::new(line), Rect { height: 1.min(area.height), ..area });
+        return;
+    }
+    // One calm column: at most COLUMN wide, centred, one cell of margin on narrow terminals.
+    let width = (area.width - 2).min(COLUMN);
+    let inner = Rect { x: area.x + (area.width - width) / 2, width, ..area };
+    match &app.screen {
+        Screen::Home => home(frame, app, theme, inner),
+        Screen::Running { routine, runner } => {
+            if let Some(r) = app.routine(*routine) {
+                running(frame, app, r, runner, theme, inner, now);
+            }
+        }
+        Screen::Done { routine, took, steps } => {
+            if let Some(r) = app.routine(*routine) {
+                done(frame, app, r, took.as_secs(), *steps, theme, inner);
+            }
+        }
+    }
+    if let Some(overlay) = app.overlay {
+        draw_overlay(frame, app, overlay, theme, area);
+    }
+}
+
+/// Warnings and the one-off status, newest last, at most `max` lines.
+fn notices<'a>(app: &'a App, theme: &Theme, max: usize) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> =
+        app.warnings.iter().chain(app.status.iter()).map(|w| Line::styled(w.as_str(), theme.warning)).collect();
+    let skip = lines.len().saturating_sub(max);
+    lines.drain(..skip);
+    lines
+}
+
+/// Splits `area` into a body and a bottom strip holding notices and the key line.
+fn with_footer<'a>(
+    frame: &mut Frame,
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    keys: &'a str,
+    short_keys: &'a str,
+) -> Rect {
+    let max_notices = if area.height >= 14 { 2 } else { 1 };
+    let mut footer = notices(app, theme, max_notices);
+    let fits = keys.chars().count() <= area.width as usize;
+    footer.push(Line::styled(if fits { keys } else { short_keys }, theme.dim));
+    let [body, bottom] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(footer.len() as u16)]).areas(area);
+    frame.render_widget(Paragraph::new(footer), bottom);
+    body
+}
+
+/// `3:10`, with `+` when untimed steps add holding time.
+fn routine_length(r: &Routine) -> String {
+    let plus = if r.has_untimed_steps() { "+" } else { "" };
+    format!("{}{plus}", clock(r.total_seconds()))
+}
+
+fn home(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let body = with_footer(frame, app, theme, area, s::HOME_KEYS, s::HOME_KEYS_SHORT);
+    let routines = app.home_routines();
+    let roomy = body.height as usize >= routines.len() + 8;
+    let mut lines: Vec<Line> = Vec::new();
+    if roomy {
+        lines.push(Line::from(vec![
+            Span::styled(s::APP_TITLE, theme.title),
+            Span::styled(format!(" · {}", s::APP_TAGLINE), theme.dim),
+        ]));
+        lines.push(Line::default());
+    }
+    let width = body.width as usize;
+    let mut selected_line = 0;
+    let mut kind = None;
+    for (i, r) in routines.iter().enumerate() {
+        if roomy && kind != Some(r.kind) {
+            kind = Some(r.kind);
+            let heading = if r.kind == RoutineKind::Relief { s::RELIEF_HEADING } else { s::BEDTIME_HEADING };
+            lines.push(Line::styled(heading, theme.dim));
+        }
+        let selected = i == app.selected;
+        if selected {
+            selected_line = lines.len();
+        }
+        let number = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
+        let marker = if selected { "›" } else { " " };
+        let length = routine_length(r);
+        let left = format!("{marker} {number}  {}", r.title);
+        let pad = width.saturating_sub(left.chars().count() + length.chars().count() + 1).max(1);
+        let style = if selected { theme.selected } else { theme.base };
+        lines.push(Line::styled(format!("{left}{}{length} ", " ".repeat(pad)), style));
+    }
+    if roomy && let Some(summary) = routines.get(app.selected).and_then(|r| r.summary.as_deref()) {
+        lines.push(Line::default());
+        let text = Paragraph::new(Line::styled(summary, theme.dim)).wrap(Wrap { trim: true });
+        let used = lines.len() as u16;
+        frame.render_widget(Paragraph::new(lines), body);
+        let rest = Rect { y: body.y + used, height: body.height.saturating_sub(used), ..body };
+        frame.render_widget(text, rest);
+        return;
+    }
+    let height = body.height as usize;
+    let scroll = (selected_line + 1).saturating_sub(height);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+}
+
+/// Title of what is happening now: the step, "Get ready" or "Rest".
+fn segment_title<'a>(routine: &'a Routine, runner: &Runner) -> (&'a str, &'a str) {
+    match runner.current() {
+        Some(seg) => match seg.kind {
+            SegmentKind::LeadIn => (s::GET_READY, routine.steps.first().map_or("", |st| st.title.as_str())),
+            SegmentKind::Rest => (s::REST, s::REST_TEXT),
+            SegmentKind::Step => routine.steps.get(seg.step).map_or(("", ""), |st| (&st.title, &st.text)),
+        },
+        None => ("", ""),
+    }
+}
+
+fn gauge_line(ratio: f64, width: u16, theme: &Theme, label: &str) -> Line<'static> {
+    let label_width = label.chars().count() as u16 + 1;
+    let bar = width.saturating_sub(if label.is_empty() { 0 } else { label_width }) as usize;
+    let filled = ((ratio.clamp(0.0, 1.0) * bar as f64).round() as usize).min(bar);
+    let mut spans = vec![
+        Span::styled("━".repeat(filled), theme.gauge),
+        Span::styled("─".repeat(bar - filled), theme.dim),
+    ];
+    if !label.is_empty() {
+        spans.push(Span::styled(format!(" {label}"), theme.dim));
+    }
+    Line::from(spans)
+}
+
+fn running(frame: &mut Frame, app: &App, routine: &Routine, runner: &Runner, theme: &Theme, area: Rect, now: Instant) {
+    let body = with_footer(frame, app, theme, area, s::RUNNER_KEYS, s::RUNNER_KEYS_SHORT);
+    let Some(seg) = runner.current() else { return };
+    let (title, text) = segment_title(routine, runner);
+    let step_count = routine.steps.len();
+
+    let mut heading = vec![Span::styled(title, theme.title.add_modifier(Modifier::BOLD))];
+    if let Some(side) = seg.side.filter(|_| seg.kind != SegmentKind::LeadIn) {
+        heading.push(Span::styled(format!("  {}", s::side_label(side)), theme.accent.add_modifier(Modifier::BOLD)));
+    }
+    if seg.reps > 1 {
+        heading.push(Span::styled(format!("  {}/{}", seg.rep, seg.reps), theme.dim));
+    }
+    let seconds = runner.shown_seconds(now).unwrap_or(0);
+    let time = clock(seconds);
+    let note = if runner.is_paused() {
+        s::PAUSED
+    } else if runner.remaining(now).is_none() {
+        s::UNTIMED_HINT
+    } else {
+        ""
+    };
+    let next = match runner.upcoming_step() {
+        Some(n) => {
+            let t = routine.steps.get(n.step).map_or("", |st| st.title.as_str());
+            let side = match (n.side, seg.side) {
+                (Some(a), Some(b)) if a != b => format!(" · {}", s::SWITCH_SIDES),
+                _ => String::new(),
+            };
+            format!("{}: {t}{side}", s::NEXT)
+        }
+        None => format!("{}: {}", s::NEXT, s::LAST_STEP),
+    };
+    let step_label = format!("{}/{}", (seg.step + 1).min(step_count), step_count);
+    let left = clock(runner.plan().total.as_secs().saturating_sub(
+        (runner.routine_progress(now) * runner.plan().total.as_secs_f64()).round() as u64,
+    ));
+    let big = body.height > RUNNER_ROWS && body.width as usize >= bigdigits::width(&time).max(30);
+
+    if big {
+        let top = (body.height - RUNNER_ROWS) / 3;
+        let body = Rect { y: body.y + top, height: RUNNER_ROWS, ..body };
+        let [header, _, head, text_area, _, digits, note_area, _, gauge1, gauge2, _, next_area] =
+            Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Max(3),
+                Constraint::Length(1),
+                Constraint::Length(bigdigits::ROWS as u16),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+            ])
+            .areas(body);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(routine.title.as_str(), theme.dim),
+                Span::styled(format!(" · step {step_label}"), theme.dim),
+            ])),
+            header,
+        );
+        frame.render_widget(Paragraph::new(Line::from(heading)), head);
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.base)).wrap(Wrap { trim: true }), text_area);
+        let rows = bigdigits::render(&time);
+        let digits_text: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, theme.digits)).collect();
+        frame.render_widget(Paragraph::new(digits_text).alignment(Alignment::Center), digits);
+        frame.render_widget(Paragraph::new(Line::styled(note, theme.accent)).alignment(Alignment::Center), note_area);
+        let step_ratio = runner.segment_progress(now).unwrap_or(0.0);
+        frame.render_widget(Paragraph::new(gauge_line(step_ratio, gauge1.width, theme, "")), gauge1);
+        frame.render_widget(
+            Paragraph::new(gauge_line(runner.routine_progress(now), gauge2.width, theme, &format!("{left} left"))),
+            gauge2,
+        );
+        frame.render_widget(Paragraph::new(Line::styled(next, theme.dim)), next_area);
+    } else {
+        let with_header = body.height >= 9;
+        let [header, head, text_area, time_area, gauge_area, next_area] = Layout::vertical([
+            Constraint::Length(u16::from(with_header)),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(body);
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!("{} · {step_label}", routine.title), theme.dim)),
+            header,
+        );
+        frame.render_widget(Paragraph::new(Line::from(heading)), head);
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.base)).wrap(Wrap { trim: true }), text_area);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(time, theme.digits.add_modifier(Modifier::BOLD)),
+                Span::styled(format!("  {note}"), theme.accent),
+            ])),
+            time_area,
+        );
+        let step_ratio = runner.segment_progress(now).unwrap_or(0.0);
+        frame.render_widget(Paragraph::new(gauge_line(step_ratio, gauge_area.width, theme, "")), gauge_area);
+        frame.render_widget(Paragraph::new(Line::styled(next, theme.dim)), next_area);
+    }
+}
+
+fn done(frame: &mut Frame, app: &App, routine: &Routine, took: u64, steps: usize, theme: &Theme, area: Rect) {
+    let body = with_footer(frame, app, theme, area, s::DONE_KEYS, s::DONE_KEYS);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(s::DONE_TITLE, theme.title.add_modifier(Modifier::BOLD)),
+            Span::styled(format!(" · {}", routine.title), theme.title),
+        ]),
+        Line::styled(format!("{steps} steps in {}", clock(took)), theme.dim),
+        Line::default(),
+    ];
+    if !app.content.guidance.aftercare.is_empty() {
+        lines.push(Line::styled(s::AFTERCARE_HEADING, theme.accent));
+        for item in &app.content.guidance.aftercare {
+            lines.push(Line::styled(format!("· {item}"), theme.base));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(app.content.guidance.disclaimer.as_str(), theme.dim));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+}
+
+fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static str, Text<'a>) {
+    let mut lines: Vec<Line> = Vec::new();
+    match overlay {
+        Overlay::Help => {
+            let table = |lines: &mut Vec<Line<'a>>, rows: &[(&'static str, &'static str)]| {
+                for (k, what) in rows {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{k:<10}"), theme.key),
+                        Span::styled(*what, theme.base),
+                    ]));
+                }
+            };
+            let on_home = matches!(app.screen, Screen::Home);
+            table(&mut lines, if on_home { s::HELP_HOME } else { s::HELP_RUNNER });
+            lines.push(Line::default());
+            table(&mut lines, s::HELP_ANYWHERE);
+            (s::HELP_TITLE, Text::from(lines))
+        }
+        Overlay::GetHelp => {
+            let g = &app.content.guidance;
+            let mut section = |title: &'static str, items: &'a [String]| {
+                if items.is_empty() {
+                    return;
+                }
+                lines.push(Line::styled(title, theme.accent.add_modifier(Modifier::BOLD)));
+                for item in items {
+                    lines.push(Line::styled(format!("· {item}"), theme.base));
+                }
+                lines.push(Line::default());
+            };
+            section(s::GET_HELP_NOW, &g.get_help_now);
+            section(s::SEE_A_DOCTOR, &g.see_a_doctor);
+            if !g.medicines.is_empty() {
+                lines.push(Line::styled(g.medicines.as_str(), theme.base));
+                lines.push(Line::default());
+            }
+            lines.push(Line::styled(g.disclaimer.as_str(), theme.dim));
+            if !g.sources.is_empty() {
+                lines.push(Line::styled(format!("{}: {}", s::SOURCES, g.sources.join("; ")), theme.dim));
+            }
+            (s::GET_HELP_TITLE, Text::from(lines))
+        }
+    }
+}
+
+fn draw_overlay(frame: &mut Frame, app: &App, overlay: Overlay, theme: &Theme, area: Rect) {
+    let (title, text) = overlay_text(app, overlay, theme);
+    let width = area.width.min(COLUMN + 4);
+    // Wrapped height of the text inside the border and padding, so the box fits what it holds.
+    let inner_width = width.saturating_sub(4).max(1) as usize;
+    let wrapped: usize = text.lines.iter().map(|l| l.width().max(1).div_ceil(inner_width)).sum();
+    let height = area.height.min(wrapped as u16 + 2);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(theme.dim)
+        .style(theme.base)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Span::styled(format!(" {} ", s::OVERLAY_KEYS), theme.dim));
+    let paragraph = Paragraph::new(text).block(block).wrap(Wrap { trim: true }).scroll((app.overlay_scroll, 0));
+    frame.render_widget(paragraph, rect);
+}
