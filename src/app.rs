@@ -62,8 +62,15 @@ pub enum Overlay {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Home,
-    Running { routine: usize, runner: Runner },
-    Done { routine: usize, took: Duration, steps: usize },
+    Running {
+        routine: usize,
+        runner: Runner,
+    },
+    Done {
+        routine: usize,
+        took: Duration,
+        steps: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -117,15 +124,22 @@ impl App {
     }
 
     fn start(&mut self, index: usize, now: Instant) -> Vec<Effect> {
-        let Some(routine) = self.content.routines.get(index) else { return Vec::new() };
+        let Some(routine) = self.content.routines.get(index) else {
+            return Vec::new();
+        };
         let runner = Runner::new(Plan::build(routine, self.config.lead_in_seconds), now);
-        self.screen = Screen::Running { routine: index, runner };
+        self.screen = Screen::Running {
+            routine: index,
+            runner,
+        };
         self.overlay = None;
         self.cue_effects(Cue::Segment, now)
     }
 
     fn start_home_row(&mut self, row: usize, now: Instant) -> Vec<Effect> {
-        let Some(id) = self.home_routines().get(row).map(|r| r.id.clone()) else { return Vec::new() };
+        let Some(id) = self.home_routines().get(row).map(|r| r.id.clone()) else {
+            return Vec::new();
+        };
         self.selected = row;
         self.start_by_id(&id, now).unwrap_or_default()
     }
@@ -140,7 +154,9 @@ impl App {
 
     /// Time passing: moves the runner past any deadline reached.
     pub fn tick(&mut self, now: Instant) -> Vec<Effect> {
-        let Screen::Running { runner, .. } = &mut self.screen else { return Vec::new() };
+        let Screen::Running { runner, .. } = &mut self.screen else {
+            return Vec::new();
+        };
         match runner.advance(now) {
             Some(cue) => self.after_cue(cue, now),
             None => Vec::new(),
@@ -153,8 +169,16 @@ impl App {
             && let Screen::Running { routine, runner } = &self.screen
         {
             let took = now.saturating_duration_since(runner.started_at());
-            let steps = self.content.routines.get(*routine).map_or(0, |r| r.steps.len());
-            self.screen = Screen::Done { routine: *routine, took, steps };
+            let steps = self
+                .content
+                .routines
+                .get(*routine)
+                .map_or(0, |r| r.steps.len());
+            self.screen = Screen::Done {
+                routine: *routine,
+                took,
+                steps,
+            };
         }
         effects
     }
@@ -179,7 +203,9 @@ impl App {
 
     /// What speech says at a cue: the step title and side, "rest", or "done".
     fn spoken(&self, cue: Cue, _now: Instant) -> Option<String> {
-        let Screen::Running { routine, runner } = &self.screen else { return None };
+        let Screen::Running { routine, runner } = &self.screen else {
+            return None;
+        };
         let routine = self.content.routines.get(*routine)?;
         if cue == Cue::Done {
             return Some(format!("{}. {}", strings::DONE_TITLE, routine.title));
@@ -191,7 +217,9 @@ impl App {
             SegmentKind::Step => routine.steps.get(seg.step)?.title.clone(),
         };
         Some(match seg.side {
-            Some(side) if seg.kind == SegmentKind::Step => format!("{title}, {} side", side.as_str()),
+            Some(side) if seg.kind == SegmentKind::Step => {
+                format!("{title}, {} side", side.as_str())
+            }
             _ => title,
         })
     }
@@ -235,9 +263,15 @@ impl App {
     fn overlay_key(&mut self, key: Key) -> Vec<Effect> {
         match key {
             Key::Up | Key::Char('k') => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
-            Key::Down | Key::Char('j') => self.overlay_scroll = self.overlay_scroll.saturating_add(1).min(200),
-            Key::Char('?') => self.overlay = (self.overlay != Some(Overlay::Help)).then_some(Overlay::Help),
-            Key::Char('!') => self.overlay = (self.overlay != Some(Overlay::GetHelp)).then_some(Overlay::GetHelp),
+            Key::Down | Key::Char('j') => {
+                self.overlay_scroll = self.overlay_scroll.saturating_add(1).min(200)
+            }
+            Key::Char('?') => {
+                self.overlay = (self.overlay != Some(Overlay::Help)).then_some(Overlay::Help)
+            }
+            Key::Char('!') => {
+                self.overlay = (self.overlay != Some(Overlay::GetHelp)).then_some(Overlay::GetHelp)
+            }
             Key::Esc | Key::Char('q') | Key::Enter => self.overlay = None,
             _ => {}
         }
@@ -251,7 +285,9 @@ impl App {
         let rows = self.home_routines().len();
         match key {
             Key::Up | Key::Char('k') => self.selected = self.selected.saturating_sub(1),
-            Key::Down | Key::Char('j') => self.selected = (self.selected + 1).min(rows.saturating_sub(1)),
+            Key::Down | Key::Char('j') => {
+                self.selected = (self.selected + 1).min(rows.saturating_sub(1))
+            }
             Key::Enter => return self.start_home_row(self.selected, now),
             Key::Char(c @ '1'..='9') => return self.start_home_row(c as usize - '1' as usize, now),
             Key::Char('q') | Key::Esc => {
@@ -264,7 +300,9 @@ impl App {
     }
 
     fn runner_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
-        let Screen::Running { runner, .. } = &mut self.screen else { return Vec::new() };
+        let Screen::Running { runner, .. } = &mut self.screen else {
+            return Vec::new();
+        };
         // Bring the runner up to date first, so a key acts on what is on screen now.
         let mut effects = match runner.advance(now) {
             Some(cue) => return self.after_cue(cue, now),

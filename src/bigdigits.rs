@@ -56,7 +56,10 @@ pub fn render(text: &str) -> [String; ROWS] {
 /// Columns `render(text)` takes.
 pub fn width(text: &str) -> usize {
     let n = text.chars().count();
-    text.chars().map(|c| if c == ':' { 2 } else { 6 }).sum::<usize>() + n.saturating_sub(1)
+    text.chars()
+        .map(|c| if c == ':' { 2 } else { 6 })
+        .sum::<usize>()
+        + n.saturating_sub(1)
 }
 
 #[cfg(test)]

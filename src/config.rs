@@ -46,7 +46,8 @@ impl DayStart {
         }
         let hour: u8 = h.parse().ok()?;
         let minute: u8 = m.parse().ok()?;
-        (minute < 60 && (hour < 12 || (hour == 12 && minute == 0))).then_some(DayStart { hour, minute })
+        (minute < 60 && (hour < 12 || (hour == 12 && minute == 0)))
+            .then_some(DayStart { hour, minute })
     }
 }
 
@@ -86,12 +87,15 @@ impl Config {
             lead_in_seconds: 3,
             day_starts_at: DayStart { hour: 4, minute: 0 },
         };
-        base.merged(Path::new(DEFAULT_NAME), DEFAULT_TOML).expect("built-in config is valid")
+        base.merged(Path::new(DEFAULT_NAME), DEFAULT_TOML)
+            .expect("built-in config is valid")
     }
 
     pub fn load_over_default(path: &Path) -> Result<Config, LoadError> {
         let source = read_source(path)?;
-        Config::builtin().merged(path, &source).map_err(LoadError::Invalid)
+        Config::builtin()
+            .merged(path, &source)
+            .map_err(LoadError::Invalid)
     }
 
     /// This config with the keys present in `source` laid over it.
@@ -104,7 +108,10 @@ impl Config {
                 Some(theme) => self.theme = theme,
                 None => errors.push(map.at(
                     t.span(),
-                    format!("unknown theme {:?}: use \"night\", \"contrast\" or \"terminal\"", sanitize(t.get_ref())),
+                    format!(
+                        "unknown theme {:?}: use \"night\", \"contrast\" or \"terminal\"",
+                        sanitize(t.get_ref())
+                    ),
                 )),
             }
         }
@@ -128,11 +135,18 @@ impl Config {
                 Some(v) => self.day_starts_at = v,
                 None => errors.push(map.at(
                     d.span(),
-                    format!("day_starts_at {:?} must be a time \"HH:MM\" from 00:00 to 12:00", sanitize(d.get_ref())),
+                    format!(
+                        "day_starts_at {:?} must be a time \"HH:MM\" from 00:00 to 12:00",
+                        sanitize(d.get_ref())
+                    ),
                 )),
             }
         }
-        if errors.is_empty() { Ok(self) } else { Err(Diagnostics(errors)) }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(Diagnostics(errors))
+        }
     }
 }
 
@@ -151,7 +165,10 @@ mod tests {
 
     #[test]
     fn user_keys_are_laid_over_defaults() {
-        let c = Config::builtin().merged(Path::new("u.toml"), "theme = \"contrast\"\nlead_in_seconds = 0\n");
+        let c = Config::builtin().merged(
+            Path::new("u.toml"),
+            "theme = \"contrast\"\nlead_in_seconds = 0\n",
+        );
         let c = c.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c.theme, ThemeName::Contrast);
         assert_eq!(c.lead_in_seconds, 0);
@@ -161,7 +178,10 @@ mod tests {
     #[test]
     fn bad_values_name_their_place() {
         let err = Config::builtin()
-            .merged(Path::new("u.toml"), "bell = true\ntheme = \"pink\"\nlead_in_seconds = -1\n")
+            .merged(
+                Path::new("u.toml"),
+                "bell = true\ntheme = \"pink\"\nlead_in_seconds = -1\n",
+            )
             .err()
             .map(|e| e.to_string());
         assert_eq!(
@@ -175,18 +195,31 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_wrong_types_are_errors() {
-        let e = Config::builtin().merged(Path::new("u.toml"), "\nthem = \"night\"\n").err();
+        let e = Config::builtin()
+            .merged(Path::new("u.toml"), "\nthem = \"night\"\n")
+            .err();
         let e = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("u.toml:2:1: unknown field `them`"), "{e}");
-        let e = Config::builtin().merged(Path::new("u.toml"), "bell = \"yes\"\n").err();
+        let e = Config::builtin()
+            .merged(Path::new("u.toml"), "bell = \"yes\"\n")
+            .err();
         let e = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("u.toml:1:8: "), "{e}");
     }
 
     #[test]
     fn day_start_bounds() {
-        assert_eq!(DayStart::parse("00:00"), Some(DayStart { hour: 0, minute: 0 }));
-        assert_eq!(DayStart::parse("12:00"), Some(DayStart { hour: 12, minute: 0 }));
+        assert_eq!(
+            DayStart::parse("00:00"),
+            Some(DayStart { hour: 0, minute: 0 })
+        );
+        assert_eq!(
+            DayStart::parse("12:00"),
+            Some(DayStart {
+                hour: 12,
+                minute: 0
+            })
+        );
         assert_eq!(DayStart::parse("12:01"), None);
         assert_eq!(DayStart::parse("4:00"), None);
         assert_eq!(DayStart::parse("04:60"), None);

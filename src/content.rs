@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, MAX_FILE_BYTES, MAX_NESTING, SourceMap, too_deep};
+use crate::diagnostic::{
+    Diagnostic, Diagnostics, MAX_FILE_BYTES, MAX_NESTING, SourceMap, too_deep,
+};
 use crate::text::sanitize;
 
 /// The built-in content, compiled in.
@@ -181,7 +183,10 @@ pub struct Content {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{}: {source}", crate::text::sanitize(&path.display().to_string()))]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Invalid(Diagnostics),
 }
@@ -199,15 +204,29 @@ impl LoadError {
 /// Reads a TOML file with the limits every loader shares: size, nesting, UTF-8.
 pub fn read_source(path: &Path) -> Result<String, LoadError> {
     use std::io::Read;
-    let io = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     let at = |line, column, message: String| {
-        LoadError::Invalid(Diagnostics(vec![Diagnostic { file: path.to_path_buf(), line, column, message }]))
+        LoadError::Invalid(Diagnostics(vec![Diagnostic {
+            file: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }]))
     };
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(at(1, 1, format!("file is larger than {} KiB", MAX_FILE_BYTES / 1024)));
+        return Err(at(
+            1,
+            1,
+            format!("file is larger than {} KiB", MAX_FILE_BYTES / 1024),
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -219,10 +238,16 @@ pub fn read_source(path: &Path) -> Result<String, LoadError> {
 }
 
 /// Parses TOML into `T` after the nesting check, mapping errors to places.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagnostic> {
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    source: &str,
+) -> Result<T, Diagnostic> {
     let map = SourceMap::new(path, source);
     if let Some(offset) = too_deep(source) {
-        return Err(map.at(offset..offset, format!("arrays or tables nested deeper than {MAX_NESTING} levels")));
+        return Err(map.at(
+            offset..offset,
+            format!("arrays or tables nested deeper than {MAX_NESTING} levels"),
+        ));
     }
     toml::from_str(source).map_err(|e| map.toml_error(&e))
 }
@@ -241,7 +266,10 @@ impl Content {
 
     pub fn parse(path: &Path, source: &str) -> Result<Content, Diagnostics> {
         let raw: RawContent = parse_toml(path, source).map_err(|d| Diagnostics(vec![d]))?;
-        let mut check = Checker { map: SourceMap::new(path, source), errors: Vec::new() };
+        let mut check = Checker {
+            map: SourceMap::new(path, source),
+            errors: Vec::new(),
+        };
         let content = check.content(raw);
         if check.errors.is_empty() {
             Ok(content)
@@ -260,8 +288,14 @@ impl Content {
 
     /// Routines in the order the home screen shows them: relief first, then bedtime, each in file order.
     pub fn routines_for_home(&self) -> Vec<&Routine> {
-        let relief = self.routines.iter().filter(|r| r.kind == RoutineKind::Relief);
-        let bedtime = self.routines.iter().filter(|r| r.kind == RoutineKind::Bedtime);
+        let relief = self
+            .routines
+            .iter()
+            .filter(|r| r.kind == RoutineKind::Relief);
+        let bedtime = self
+            .routines
+            .iter()
+            .filter(|r| r.kind == RoutineKind::Bedtime);
         relief.chain(bedtime).collect()
     }
 }
@@ -331,7 +365,9 @@ struct Checker<'a> {
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 32
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl Checker<'_> {
@@ -352,7 +388,13 @@ impl Checker<'_> {
     fn id(&mut self, s: &S<String>, what: &str, seen: &mut HashSet<String>) -> String {
         let id = s.get_ref().clone();
         if !is_valid_id(&id) {
-            self.error(s, format!("{what} id {:?} must be 1 to 32 lowercase letters, digits or '-'", sanitize(&id)));
+            self.error(
+                s,
+                format!(
+                    "{what} id {:?} must be 1 to 32 lowercase letters, digits or '-'",
+                    sanitize(&id)
+                ),
+            );
         } else if !seen.insert(id.clone()) {
             self.error(s, format!("duplicate {what} id {id:?}"));
         }
@@ -362,7 +404,10 @@ impl Checker<'_> {
     fn number(&mut self, n: &S<i64>, what: &str, min: i64, max: i64) -> u32 {
         let v = *n.get_ref();
         if v < min || v > max {
-            self.error(n, format!("{what} must be a whole number from {min} to {max}, not {v}"));
+            self.error(
+                n,
+                format!("{what} must be a whole number from {min} to {max}, not {v}"),
+            );
             return min as u32;
         }
         v as u32
@@ -371,81 +416,168 @@ impl Checker<'_> {
     fn content(&mut self, raw: RawContent) -> Content {
         let mut habit_ids = HashSet::new();
         if raw.habit.len() > MAX_HABITS {
-            self.error(&raw.habit[MAX_HABITS].id, format!("more than {MAX_HABITS} habits"));
+            self.error(
+                &raw.habit[MAX_HABITS].id,
+                format!("more than {MAX_HABITS} habits"),
+            );
         }
-        let habits: Vec<Habit> = raw.habit.iter().map(|h| self.habit(h, &mut habit_ids)).collect();
+        let habits: Vec<Habit> = raw
+            .habit
+            .iter()
+            .map(|h| self.habit(h, &mut habit_ids))
+            .collect();
         if raw.routine.len() > MAX_ROUTINES {
-            self.error(&raw.routine[MAX_ROUTINES].id, format!("more than {MAX_ROUTINES} routines"));
+            self.error(
+                &raw.routine[MAX_ROUTINES].id,
+                format!("more than {MAX_ROUTINES} routines"),
+            );
         }
         let mut routine_ids = HashSet::new();
-        let routines: Vec<Routine> =
-            raw.routine.iter().map(|r| self.routine(r, &mut routine_ids, &habit_ids)).collect();
+        let routines: Vec<Routine> = raw
+            .routine
+            .iter()
+            .map(|r| self.routine(r, &mut routine_ids, &habit_ids))
+            .collect();
         if routines.is_empty() {
-            self.errors.push(self.map.at(0..0, "no routines: add at least one [[routine]] with a [[routine.step]]"));
+            self.errors.push(self.map.at(
+                0..0,
+                "no routines: add at least one [[routine]] with a [[routine.step]]",
+            ));
         }
         let guidance = self.guidance(raw.guidance);
-        Content { routines, habits, guidance }
+        Content {
+            routines,
+            habits,
+            guidance,
+        }
     }
 
-    fn routine(&mut self, r: &RawRoutine, seen: &mut HashSet<String>, habits: &HashSet<String>) -> Routine {
+    fn routine(
+        &mut self,
+        r: &RawRoutine,
+        seen: &mut HashSet<String>,
+        habits: &HashSet<String>,
+    ) -> Routine {
         let id = self.id(&r.id, "routine", seen);
         let title = self.text(&r.title, "title", MAX_TITLE_CHARS);
         let kind = match r.kind.get_ref().as_str() {
             "relief" => RoutineKind::Relief,
             "bedtime" => RoutineKind::Bedtime,
             other => {
-                self.error(&r.kind, format!("unknown kind {:?}: use \"relief\" or \"bedtime\"", sanitize(other)));
+                self.error(
+                    &r.kind,
+                    format!(
+                        "unknown kind {:?}: use \"relief\" or \"bedtime\"",
+                        sanitize(other)
+                    ),
+                );
                 RoutineKind::Relief
             }
         };
-        let summary = r.summary.as_ref().map(|s| self.text(s, "summary", MAX_TEXT_CHARS));
+        let summary = r
+            .summary
+            .as_ref()
+            .map(|s| self.text(s, "summary", MAX_TEXT_CHARS));
         let muscle = r.muscle.as_ref().and_then(|m| {
             let parsed = Muscle::parse(m.get_ref());
             if parsed.is_none() {
-                self.error(m, format!("unknown muscle {:?}: use calf, foot, thigh or other", sanitize(m.get_ref())));
+                self.error(
+                    m,
+                    format!(
+                        "unknown muscle {:?}: use calf, foot, thigh or other",
+                        sanitize(m.get_ref())
+                    ),
+                );
             }
             parsed
         });
         let completes_habit = r.completes_habit.as_ref().map(|h| {
             if !habits.contains(h.get_ref()) {
-                self.error(h, format!("completes_habit {:?} names no [[habit]] in this file", sanitize(h.get_ref())));
+                self.error(
+                    h,
+                    format!(
+                        "completes_habit {:?} names no [[habit]] in this file",
+                        sanitize(h.get_ref())
+                    ),
+                );
             }
             h.get_ref().clone()
         });
         if r.step.is_empty() {
-            self.error(&r.id, format!("routine {:?} has no steps: add at least one [[routine.step]]", sanitize(&id)));
+            self.error(
+                &r.id,
+                format!(
+                    "routine {:?} has no steps: add at least one [[routine.step]]",
+                    sanitize(&id)
+                ),
+            );
         } else if r.step.len() > MAX_STEPS {
-            self.error(&r.step[MAX_STEPS].title, format!("more than {MAX_STEPS} steps in one routine"));
+            self.error(
+                &r.step[MAX_STEPS].title,
+                format!("more than {MAX_STEPS} steps in one routine"),
+            );
         }
         let steps = r.step.iter().map(|s| self.step(s)).collect();
-        Routine { id, title, kind, summary, muscle, completes_habit, steps }
+        Routine {
+            id,
+            title,
+            kind,
+            summary,
+            muscle,
+            completes_habit,
+            steps,
+        }
     }
 
     fn step(&mut self, s: &RawStep) -> Step {
         let title = self.text(&s.title, "title", MAX_TITLE_CHARS);
         let text = self.text(&s.text, "text", MAX_TEXT_CHARS);
-        let seconds = s.seconds.as_ref().map(|n| self.number(n, "seconds", 1, MAX_STEP_SECONDS));
-        let repeat = s.repeat.as_ref().map_or(1, |n| self.number(n, "repeat", 1, MAX_REPEAT));
-        let rest_seconds = s.rest_seconds.as_ref().map(|n| self.number(n, "rest_seconds", 1, MAX_STEP_SECONDS));
+        let seconds = s
+            .seconds
+            .as_ref()
+            .map(|n| self.number(n, "seconds", 1, MAX_STEP_SECONDS));
+        let repeat = s
+            .repeat
+            .as_ref()
+            .map_or(1, |n| self.number(n, "repeat", 1, MAX_REPEAT));
+        let rest_seconds = s
+            .rest_seconds
+            .as_ref()
+            .map(|n| self.number(n, "rest_seconds", 1, MAX_STEP_SECONDS));
         if seconds.is_none() {
             if let Some(n) = &s.repeat {
-                self.error(n, "repeat needs seconds: an untimed step runs once, until Enter");
+                self.error(
+                    n,
+                    "repeat needs seconds: an untimed step runs once, until Enter",
+                );
             }
             if let Some(n) = &s.rest_seconds {
-                self.error(n, "rest_seconds needs seconds: an untimed step has no rests");
+                self.error(
+                    n,
+                    "rest_seconds needs seconds: an untimed step has no rests",
+                );
             }
         }
         let mut sides = Vec::new();
         if let Some(list) = &s.sides {
             if list.get_ref().is_empty() {
-                self.error(list, "sides must not be empty: leave it out, or use [\"left\", \"right\"]");
+                self.error(
+                    list,
+                    "sides must not be empty: leave it out, or use [\"left\", \"right\"]",
+                );
             }
             for side in list.get_ref() {
                 let parsed = match side.get_ref().as_str() {
                     "left" => Side::Left,
                     "right" => Side::Right,
                     other => {
-                        self.error(side, format!("unknown side {:?}: use \"left\" or \"right\"", sanitize(other)));
+                        self.error(
+                            side,
+                            format!(
+                                "unknown side {:?}: use \"left\" or \"right\"",
+                                sanitize(other)
+                            ),
+                        );
                         continue;
                     }
                 };
@@ -456,14 +588,27 @@ impl Checker<'_> {
                 }
             }
         }
-        Step { title, text, seconds, sides, repeat, rest_seconds }
+        Step {
+            title,
+            text,
+            seconds,
+            sides,
+            repeat,
+            rest_seconds,
+        }
     }
 
     fn habit(&mut self, h: &RawHabit, seen: &mut HashSet<String>) -> Habit {
         let id = self.id(&h.id, "habit", seen);
         let title = self.text(&h.title, "title", MAX_TITLE_CHARS);
-        let hint = h.hint.as_ref().map(|s| self.text(s, "hint", MAX_TEXT_CHARS));
-        let target = h.target.as_ref().map(|n| self.number(n, "target", 1, MAX_HABIT_TARGET));
+        let hint = h
+            .hint
+            .as_ref()
+            .map(|s| self.text(s, "hint", MAX_TEXT_CHARS));
+        let target = h
+            .target
+            .as_ref()
+            .map(|n| self.number(n, "target", 1, MAX_HABIT_TARGET));
         let days = h.days.as_ref().map(|list| {
             if list.get_ref().is_empty() {
                 self.error(list, "days must not be empty: leave it out for every night");
@@ -471,32 +616,66 @@ impl Checker<'_> {
             let mut days = Vec::new();
             for d in list.get_ref() {
                 match Weekday::ALL.into_iter().find(|w| w.as_str() == d.get_ref()) {
-                    Some(w) if days.contains(&w) => self.error(d, format!("day {:?} is listed twice", w.as_str())),
+                    Some(w) if days.contains(&w) => {
+                        self.error(d, format!("day {:?} is listed twice", w.as_str()))
+                    }
                     Some(w) => days.push(w),
-                    None => self.error(d, format!("unknown day {:?}: use mon tue wed thu fri sat sun", sanitize(d.get_ref()))),
+                    None => self.error(
+                        d,
+                        format!(
+                            "unknown day {:?}: use mon tue wed thu fri sat sun",
+                            sanitize(d.get_ref())
+                        ),
+                    ),
                 }
             }
             days.sort();
             days
         });
-        Habit { id, title, hint, target, days }
+        Habit {
+            id,
+            title,
+            hint,
+            target,
+            days,
+        }
     }
 
     fn lines(&mut self, list: &Option<Vec<S<String>>>, what: &str) -> Option<Vec<String>> {
-        list.as_ref().map(|l| l.iter().map(|s| self.text(s, what, MAX_TEXT_CHARS)).collect())
+        list.as_ref().map(|l| {
+            l.iter()
+                .map(|s| self.text(s, what, MAX_TEXT_CHARS))
+                .collect()
+        })
     }
 
     fn guidance(&mut self, raw: Option<S<RawGuidance>>) -> Guidance {
-        let fallback = if self.map_is_builtin() { Guidance::default() } else { Content::builtin().guidance };
+        let fallback = if self.map_is_builtin() {
+            Guidance::default()
+        } else {
+            Content::builtin().guidance
+        };
         let Some(raw) = raw else { return fallback };
         let g = raw.into_inner();
         Guidance {
-            disclaimer: g.disclaimer.as_ref().map_or(fallback.disclaimer, |s| self.text(s, "disclaimer", MAX_TEXT_CHARS)),
-            aftercare: self.lines(&g.aftercare, "aftercare").unwrap_or(fallback.aftercare),
-            get_help_now: self.lines(&g.get_help_now, "get_help_now").unwrap_or(fallback.get_help_now),
-            see_a_doctor: self.lines(&g.see_a_doctor, "see_a_doctor").unwrap_or(fallback.see_a_doctor),
-            medicines: g.medicines.as_ref().map_or(fallback.medicines, |s| self.text(s, "medicines", MAX_TEXT_CHARS)),
-            sources: self.lines(&g.sources, "sources").unwrap_or(fallback.sources),
+            disclaimer: g.disclaimer.as_ref().map_or(fallback.disclaimer, |s| {
+                self.text(s, "disclaimer", MAX_TEXT_CHARS)
+            }),
+            aftercare: self
+                .lines(&g.aftercare, "aftercare")
+                .unwrap_or(fallback.aftercare),
+            get_help_now: self
+                .lines(&g.get_help_now, "get_help_now")
+                .unwrap_or(fallback.get_help_now),
+            see_a_doctor: self
+                .lines(&g.see_a_doctor, "see_a_doctor")
+                .unwrap_or(fallback.see_a_doctor),
+            medicines: g.medicines.as_ref().map_or(fallback.medicines, |s| {
+                self.text(s, "medicines", MAX_TEXT_CHARS)
+            }),
+            sources: self
+                .lines(&g.sources, "sources")
+                .unwrap_or(fallback.sources),
         }
     }
 
@@ -521,16 +700,27 @@ mod tests {
     #[test]
     fn builtin_content_meets_the_brief() {
         let c = Content::builtin();
-        let relief: Vec<_> = c.routines.iter().filter(|r| r.kind == RoutineKind::Relief).collect();
+        let relief: Vec<_> = c
+            .routines
+            .iter()
+            .filter(|r| r.kind == RoutineKind::Relief)
+            .collect();
         assert!(relief.len() >= 3);
         assert_eq!(relief[0].id, "calf");
         for r in &relief {
-            assert_eq!(r.steps[0].seconds, None, "{} starts with a hold-until-it-lets-go step", r.id);
+            assert_eq!(
+                r.steps[0].seconds, None,
+                "{} starts with a hold-until-it-lets-go step",
+                r.id
+            );
         }
         let bedtime = c.routines.iter().find(|r| r.kind == RoutineKind::Bedtime);
         let bedtime = bedtime.unwrap_or_else(|| panic!("a bedtime routine"));
         for step in &bedtime.steps {
-            assert_eq!((step.seconds, step.repeat, step.rest_seconds), (Some(10), 3, Some(10)));
+            assert_eq!(
+                (step.seconds, step.repeat, step.rest_seconds),
+                (Some(10), 3, Some(10))
+            );
             assert_eq!(step.sides, vec![Side::Left, Side::Right]);
         }
         assert!(c.habits.len() >= 6);
@@ -547,7 +737,9 @@ mod tests {
 
     #[test]
     fn semantic_errors_carry_line_and_column() {
-        let src = ONE.replace("kind = \"relief\"", "kind = \"nap\"").replace("id = \"calf\"", "id = \"Calf!\"")
+        let src = ONE
+            .replace("kind = \"relief\"", "kind = \"nap\"")
+            .replace("id = \"calf\"", "id = \"Calf!\"")
             + "seconds = 0\n";
         assert_eq!(
             errors(&src),
@@ -561,20 +753,28 @@ mod tests {
 
     #[test]
     fn duplicates_absurd_values_and_empty_routines() {
-        let src = format!("{ONE}seconds = 99999\nrepeat = 0\n{ONE}[[routine]]\nid = \"x\"\ntitle = \"X\"\nkind = \"bedtime\"\n");
+        let src = format!(
+            "{ONE}seconds = 99999\nrepeat = 0\n{ONE}[[routine]]\nid = \"x\"\ntitle = \"X\"\nkind = \"bedtime\"\n"
+        );
         let e = errors(&src);
         assert_eq!(e.len(), 4, "{e:#?}");
         assert!(e[0].starts_with("c.toml:8:11: seconds must be a whole number from 1 to 3600"));
         assert!(e[1].starts_with("c.toml:9:10: repeat must be"));
         assert_eq!(e[2], "c.toml:11:6: duplicate routine id \"calf\"");
-        assert_eq!(e[3], "c.toml:18:6: routine \"x\" has no steps: add at least one [[routine.step]]");
+        assert_eq!(
+            e[3],
+            "c.toml:18:6: routine \"x\" has no steps: add at least one [[routine.step]]"
+        );
     }
 
     #[test]
     fn unknown_keys_and_types_are_toml_errors_with_places() {
         let e = errors(&format!("{ONE}secs = 3\n"));
         assert_eq!(e.len(), 1);
-        assert!(e[0].starts_with("c.toml:8:1: unknown field `secs`"), "{e:?}");
+        assert!(
+            e[0].starts_with("c.toml:8:1: unknown field `secs`"),
+            "{e:?}"
+        );
         let e = errors(&format!("{ONE}seconds = \"30\"\n"));
         assert!(e[0].starts_with("c.toml:8:11: "), "{e:?}");
         let e = errors(&format!("{ONE}seconds = -5\n"));
@@ -585,7 +785,10 @@ mod tests {
 
     #[test]
     fn no_routines_is_an_error() {
-        assert_eq!(errors(""), vec!["c.toml:1:1: no routines: add at least one [[routine]] with a [[routine.step]]"]);
+        assert_eq!(
+            errors(""),
+            vec!["c.toml:1:1: no routines: add at least one [[routine]] with a [[routine.step]]"]
+        );
     }
 
     #[test]
@@ -601,7 +804,10 @@ mod tests {
     fn control_characters_in_text_are_replaced() {
         let src = ONE.replace("Pull the toes.", "Pull\\u001b[2J the\\u202e toes.");
         let c = Content::parse(Path::new("c.toml"), &src).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(c.routines[0].steps[0].text, "Pull\u{FFFD}[2J the\u{FFFD} toes.");
+        assert_eq!(
+            c.routines[0].steps[0].text,
+            "Pull\u{FFFD}[2J the\u{FFFD} toes."
+        );
     }
 
     #[test]

@@ -58,15 +58,31 @@ impl<'a> SourceMap<'a> {
 
     pub fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let (line, column) = self.position(span.start);
-        Diagnostic { file: self.file.to_path_buf(), line, column, message: message.into() }
+        Diagnostic {
+            file: self.file.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     /// A TOML syntax or type error; toml puts the place in its span and a first line of text in its message.
     pub fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
-        let message = err.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
+        let message = err
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid TOML")
+            .trim()
+            .to_string();
         match err.span() {
             Some(span) => self.at(span, message),
-            None => Diagnostic { file: self.file.to_path_buf(), line: 1, column: 1, message },
+            None => Diagnostic {
+                file: self.file.to_path_buf(),
+                line: 1,
+                column: 1,
+                message,
+            },
         }
     }
 }
@@ -184,12 +200,18 @@ mod tests {
         assert!(too_deep(&deep).is_some());
         let quoted = format!("a = \"{}\"", "[".repeat(100));
         assert_eq!(too_deep(&quoted), None);
-        assert_eq!(too_deep("[[routine]]\n[[routine.step]]\na = [[1], [2]]\n"), None);
+        assert_eq!(
+            too_deep("[[routine]]\n[[routine.step]]\na = [[1], [2]]\n"),
+            None
+        );
     }
 
     #[test]
     fn display_is_file_line_col_message() {
         let map = SourceMap::new(Path::new("c.toml"), "x\ny");
-        assert_eq!(map.at(2..3, "bad \u{1b}[31m").to_string(), "c.toml:2:1: bad \u{FFFD}[31m");
+        assert_eq!(
+            map.at(2..3, "bad \u{1b}[31m").to_string(),
+            "c.toml:2:1: bad \u{FFFD}[31m"
+        );
     }
 }

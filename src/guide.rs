@@ -13,8 +13,17 @@ pub const UNATTENDED_HOLD: Duration = Duration::from_secs(30);
 
 /// The opening line: what is about to run.
 pub fn header(routine: &Routine) -> String {
-    let plus = if routine.has_untimed_steps() { " plus holding time" } else { "" };
-    format!("{}: {} steps, {}{plus}", routine.title, routine.steps.len(), clock(routine.total_seconds()))
+    let plus = if routine.has_untimed_steps() {
+        " plus holding time"
+    } else {
+        ""
+    };
+    format!(
+        "{}: {} steps, {}{plus}",
+        routine.title,
+        routine.steps.len(),
+        clock(routine.total_seconds())
+    )
 }
 
 /// The line that starts a segment.
@@ -27,7 +36,9 @@ pub fn segment_line(routine: &Routine, seg: &Segment) -> String {
         }
         SegmentKind::Rest => format!("{} · {}", s::REST, length(seg)),
         SegmentKind::Step => {
-            let Some(step) = routine.steps.get(seg.step) else { return String::new() };
+            let Some(step) = routine.steps.get(seg.step) else {
+                return String::new();
+            };
             let mut parts = vec![format!("Step {}/{total}", seg.step + 1), step.title.clone()];
             if let Some(side) = seg.side {
                 parts.push(side.as_str().to_string());
@@ -78,7 +89,12 @@ pub fn switch_sides_line() -> String {
 }
 
 pub fn done_line(routine: &Routine, took: Duration) -> String {
-    format!("{} · {} · {}", s::DONE_TITLE, routine.title, clock(took.as_secs()))
+    format!(
+        "{} · {} · {}",
+        s::DONE_TITLE,
+        routine.title,
+        clock(took.as_secs())
+    )
 }
 
 #[cfg(test)]

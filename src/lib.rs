@@ -3,15 +3,15 @@
 //! Content, config, the step runner and the app model are plain Rust with no terminal code;
 //! `ui` renders the model into a ratatui buffer. The binary (`src/main.rs`) owns the terminal.
 
+pub mod app;
+pub mod bigdigits;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod guide;
 pub mod locations;
 pub mod runner;
-pub mod text;
-pub mod app;
-pub mod bigdigits;
 pub mod strings;
+pub mod text;
 pub mod theme;
 pub mod ui;

@@ -85,22 +85,32 @@ impl Locations {
     /// environment or the config folder gives way to the built-in content and a warning.
     pub fn content(&self) -> Result<(Content, Option<String>), LoadError> {
         let origin = self.content_origin();
-        let Some(path) = origin.path() else { return Ok((Content::builtin(), None)) };
+        let Some(path) = origin.path() else {
+            return Ok((Content::builtin(), None));
+        };
         match Content::load(path) {
             Ok(c) => Ok((c, None)),
             Err(e) if matches!(origin, Origin::Flag(_)) => Err(e),
-            Err(e) => Ok((Content::builtin(), Some(format!("{} (using the built-in routines)", e.first_line())))),
+            Err(e) => Ok((
+                Content::builtin(),
+                Some(format!("{} (using the built-in routines)", e.first_line())),
+            )),
         }
     }
 
     /// The config to use, with the same rules as [`Locations::content`].
     pub fn config(&self) -> Result<(Config, Option<String>), LoadError> {
         let origin = self.config_origin();
-        let Some(path) = origin.path() else { return Ok((Config::builtin(), None)) };
+        let Some(path) = origin.path() else {
+            return Ok((Config::builtin(), None));
+        };
         match Config::load_over_default(path) {
             Ok(c) => Ok((c, None)),
             Err(e) if matches!(origin, Origin::Flag(_)) => Err(e),
-            Err(e) => Ok((Config::builtin(), Some(format!("{} (using the default settings)", e.first_line())))),
+            Err(e) => Ok((
+                Config::builtin(),
+                Some(format!("{} (using the default settings)", e.first_line())),
+            )),
         }
     }
 }

@@ -112,7 +112,11 @@ fn run(cli: Cli) -> u8 {
     let warnings: Vec<String> = content_warning.into_iter().chain(config_warning).collect();
     match cli.command {
         None => tui_or_exit(content, config, warnings, None),
-        Some(Command::Run { plain, quiet, routine }) => {
+        Some(Command::Run {
+            plain,
+            quiet,
+            routine,
+        }) => {
             if content.routine(&routine).is_none() {
                 return unknown_routine(&routine, &content);
             }
@@ -149,12 +153,25 @@ fn warn_all(warnings: &[String]) {
 }
 
 fn unknown_routine(id: &str, content: &Content) -> u8 {
-    let ids: Vec<&str> = content.routines_for_home().iter().map(|r| r.id.as_str()).collect();
-    fail(format!("no routine {:?}; routines: {}", sanitize(id), ids.join(", ")));
+    let ids: Vec<&str> = content
+        .routines_for_home()
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    fail(format!(
+        "no routine {:?}; routines: {}",
+        sanitize(id),
+        ids.join(", ")
+    ));
     exit::USAGE
 }
 
-fn tui_or_exit(content: Content, config: Config, warnings: Vec<String>, routine: Option<String>) -> u8 {
+fn tui_or_exit(
+    content: Content,
+    config: Config,
+    warnings: Vec<String>,
+    routine: Option<String>,
+) -> u8 {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         fail("the coach needs a terminal (try `cramp run --plain ROUTINE` or `cramp list`)");
         return exit::NEEDS_TERMINAL;
@@ -165,7 +182,16 @@ fn tui_or_exit(content: Content, config: Config, warnings: Vec<String>, routine:
 fn list(content: &Content) -> u8 {
     let mut out = std::io::stdout().lock();
     for r in content.routines_for_home() {
-        if writeln!(out, "{}  {}  {}  {}", r.id, r.kind.as_str(), clock(r.total_seconds()), r.title).is_err() {
+        if writeln!(
+            out,
+            "{}  {}  {}  {}",
+            r.id,
+            r.kind.as_str(),
+            clock(r.total_seconds()),
+            r.title
+        )
+        .is_err()
+        {
             return exit::IO;
         }
     }

@@ -18,7 +18,9 @@ fn sleep_until(t: Instant) {
 }
 
 pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
-    let Some(routine) = content.routine(id) else { return exit::USAGE };
+    let Some(routine) = content.routine(id) else {
+        return exit::USAGE;
+    };
     let interactive = std::io::stdin().is_terminal();
     let mut out = std::io::stdout().lock();
     let result = (|| -> std::io::Result<()> {
@@ -33,7 +35,9 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
                 writeln!(out, "{}", guide::done_line(routine, Instant::now() - start))?;
                 return out.flush();
             }
-            let Some(seg) = runner.current().cloned() else { return Ok(()) };
+            let Some(seg) = runner.current().cloned() else {
+                return Ok(());
+            };
             if let Some(c) = cue.take() {
                 ring(&mut out, quiet)?;
                 if c == Cue::SwitchSide {
@@ -72,5 +76,9 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
 }
 
 fn ring(out: &mut impl Write, quiet: bool) -> std::io::Result<()> {
-    if quiet { Ok(()) } else { out.write_all(b"\x07") }
+    if quiet {
+        Ok(())
+    } else {
+        out.write_all(b"\x07")
+    }
 }

@@ -54,9 +54,16 @@ impl Plan {
             });
         }
         for (index, step) in routine.steps.iter().enumerate() {
-            let sides: Vec<Option<Side>> =
-                if step.sides.is_empty() { vec![None] } else { step.sides.iter().copied().map(Some).collect() };
-            let reps = if step.seconds.is_some() { step.repeat } else { 1 };
+            let sides: Vec<Option<Side>> = if step.sides.is_empty() {
+                vec![None]
+            } else {
+                step.sides.iter().copied().map(Some).collect()
+            };
+            let reps = if step.seconds.is_some() {
+                step.repeat
+            } else {
+                1
+            };
             for side in sides {
                 for rep in 1..=reps {
                     segments.push(Segment {
@@ -124,14 +131,25 @@ impl Runner {
     pub fn new(plan: Plan, now: Instant) -> Runner {
         let timer = Self::fresh_timer(&plan, 0, now, false);
         let done = plan.segments.is_empty();
-        Runner { plan, index: 0, timer, done, started_at: now, segment_length: None }
+        Runner {
+            plan,
+            index: 0,
+            timer,
+            done,
+            started_at: now,
+            segment_length: None,
+        }
     }
 
     fn fresh_timer(plan: &Plan, index: usize, start: Instant, paused: bool) -> Timer {
         match plan.segments.get(index).and_then(|s| s.duration) {
             Some(d) if paused => Timer::Paused { remaining: d },
-            Some(d) => Timer::Running { deadline: start + d },
-            None if paused => Timer::Held { elapsed: Duration::ZERO },
+            Some(d) => Timer::Running {
+                deadline: start + d,
+            },
+            None if paused => Timer::Held {
+                elapsed: Duration::ZERO,
+            },
             None => Timer::Counting { since: start },
         }
     }
@@ -157,7 +175,11 @@ impl Runner {
     }
 
     pub fn current(&self) -> Option<&Segment> {
-        if self.done { None } else { self.plan.segments.get(self.index) }
+        if self.done {
+            None
+        } else {
+            self.plan.segments.get(self.index)
+        }
     }
 
     /// The next segment that is a step (rests and lead-ins skipped), for "next: …".
@@ -165,7 +187,9 @@ impl Runner {
         if self.done {
             return None;
         }
-        self.plan.segments[self.index + 1..].iter().find(|s| s.kind == SegmentKind::Step)
+        self.plan.segments[self.index + 1..]
+            .iter()
+            .find(|s| s.kind == SegmentKind::Step)
     }
 
     /// The deadline of a running timed segment.
@@ -236,7 +260,10 @@ impl Runner {
         if total <= 0.0 {
             return self.index as f64 / self.plan.segments.len().max(1) as f64;
         }
-        let before: Duration = self.plan.segments[..self.index].iter().filter_map(|s| s.duration).sum();
+        let before: Duration = self.plan.segments[..self.index]
+            .iter()
+            .filter_map(|s| s.duration)
+            .sum();
         let within = match (self.current().and_then(|s| s.duration), self.remaining(now)) {
             (Some(d), Some(r)) => d.saturating_sub(r),
             _ => Duration::ZERO,
@@ -279,12 +306,17 @@ impl Runner {
 
     /// Moves to segment `index`, starting at `start`. Past the end: done.
     fn enter(&mut self, index: usize, start: Instant, paused: bool) -> Cue {
-        let previous_side = self.current().filter(|s| s.kind == SegmentKind::Step).and_then(|s| s.side);
+        let previous_side = self
+            .current()
+            .filter(|s| s.kind == SegmentKind::Step)
+            .and_then(|s| s.side);
         self.segment_length = None;
         if index >= self.plan.segments.len() {
             self.done = true;
             self.index = self.plan.segments.len().saturating_sub(1);
-            self.timer = Timer::Held { elapsed: Duration::ZERO };
+            self.timer = Timer::Held {
+                elapsed: Duration::ZERO,
+            };
             return Cue::Done;
         }
         self.index = index;
@@ -298,10 +330,18 @@ impl Runner {
 
     pub fn toggle_pause(&mut self, now: Instant) {
         self.timer = match self.timer {
-            Timer::Running { deadline } => Timer::Paused { remaining: deadline.saturating_duration_since(now) },
-            Timer::Paused { remaining } => Timer::Running { deadline: now + remaining },
-            Timer::Counting { since } => Timer::Held { elapsed: now.saturating_duration_since(since) },
-            Timer::Held { elapsed } => Timer::Counting { since: now.checked_sub(elapsed).unwrap_or(now) },
+            Timer::Running { deadline } => Timer::Paused {
+                remaining: deadline.saturating_duration_since(now),
+            },
+            Timer::Paused { remaining } => Timer::Running {
+                deadline: now + remaining,
+            },
+            Timer::Counting { since } => Timer::Held {
+                elapsed: now.saturating_duration_since(since),
+            },
+            Timer::Held { elapsed } => Timer::Counting {
+                since: now.checked_sub(elapsed).unwrap_or(now),
+            },
         };
     }
 
@@ -330,8 +370,15 @@ impl Runner {
     pub fn previous(&mut self, now: Instant) -> Option<Cue> {
         let segments = &self.plan.segments;
         let last = segments.len().checked_sub(1)?;
-        let (from, paused) = if self.done { (last + 1, false) } else { (self.index, self.is_paused()) };
-        let target = (0..from).rev().find(|&i| segments[i].kind == SegmentKind::Step).unwrap_or(self.index.min(from));
+        let (from, paused) = if self.done {
+            (last + 1, false)
+        } else {
+            (self.index, self.is_paused())
+        };
+        let target = (0..from)
+            .rev()
+            .find(|&i| segments[i].kind == SegmentKind::Step)
+            .unwrap_or(self.index.min(from));
         self.done = false;
         self.segment_length = None;
         self.index = target;

@@ -25,8 +25,8 @@ pub const HELP_TITLE: &str = "Keys";
 pub const SPEECH_FAILED: &str = "speech unavailable";
 
 pub const HOME_KEYS: &str = "enter start · 1-9 start N · ↑↓ move · ! get help · ? keys · q quit";
-pub const HOME_KEYS_SHORT: &str = "⏎ start ? keys q quit";
-pub const RUNNER_KEYS: &str = "space pause · enter let go · n next · p back · + 30 s · r restart · q home";
+pub const HOME_KEYS_SHORT: &str = "⏎ go ? help q quit";
+pub const RUNNER_KEYS: &str = "space pause · enter let go · n next · p back · + 30 s · q home";
 pub const RUNNER_KEYS_SHORT: &str = "␣ pause ⏎ n p + q";
 pub const DONE_KEYS: &str = "enter home · r again · ! get help · q home";
 pub const OVERLAY_KEYS: &str = "↑↓ scroll · esc close";

@@ -33,7 +33,10 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 
 /// Like [`sanitize`] but keeps line breaks (for multi-line messages printed to a stream).
 pub fn sanitize_keep_lines(s: &str) -> String {
-    s.split('\n').map(|l| sanitize(l).into_owned()).collect::<Vec<_>>().join("\n")
+    s.split('\n')
+        .map(|l| sanitize(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `m:ss`, or `h:mm:ss` past an hour.
@@ -41,7 +44,11 @@ pub fn clock(total_seconds: u64) -> String {
     let h = total_seconds / 3600;
     let m = (total_seconds % 3600) / 60;
     let s = total_seconds % 60;
-    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
 }
 
 #[cfg(test)]

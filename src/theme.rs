@@ -96,7 +96,17 @@ impl Theme {
 
     /// Every style a theme holds, for checks across all of them.
     pub fn styles(&self) -> [Style; 9] {
-        [self.base, self.dim, self.title, self.accent, self.digits, self.selected, self.warning, self.gauge, self.key]
+        [
+            self.base,
+            self.dim,
+            self.title,
+            self.accent,
+            self.digits,
+            self.selected,
+            self.warning,
+            self.gauge,
+            self.key,
+        ]
     }
 }
 
@@ -107,10 +117,11 @@ mod tests {
     fn is_whitish(c: Color) -> bool {
         match c {
             Color::White | Color::Gray | Color::LightYellow | Color::Reset => true,
-            Color::Indexed(i) => i == 7 || i == 15 || i >= 250 || (i >= 16 && i < 232 && {
+            Color::Indexed(i @ 16..=231) => {
                 let (r, g, b) = ((i - 16) / 36, ((i - 16) / 6) % 6, (i - 16) % 6);
                 r >= 4 && g >= 4 && b >= 4
-            }),
+            }
+            Color::Indexed(i) => i == 7 || i == 15 || i >= 250,
             Color::Rgb(r, g, b) => r > 200 && g > 200 && b > 200,
             _ => false,
         }
@@ -120,8 +131,15 @@ mod tests {
     fn night_is_dark_without_white_or_blinking() {
         for style in Theme::new(ThemeName::Night, false).styles() {
             assert!(style.fg.is_some_and(|c| !is_whitish(c)), "{style:?}");
-            assert!(style.bg.is_some_and(|c| c == BLACK || c == EMBER), "{style:?}");
-            assert!(!style.add_modifier.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK));
+            assert!(
+                style.bg.is_some_and(|c| c == BLACK || c == EMBER),
+                "{style:?}"
+            );
+            assert!(
+                !style
+                    .add_modifier
+                    .intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK)
+            );
         }
     }
 

@@ -34,7 +34,10 @@ impl Drop for Restore {
 }
 
 pub fn run(content: Content, config: Config, warnings: Vec<String>, routine: Option<String>) -> u8 {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             fail(format!("cannot start: {e}"));
@@ -53,7 +56,13 @@ fn key_of(event: KeyEvent) -> Option<Key> {
     }
     Some(match event.code {
         KeyCode::Char('c') if event.modifiers.contains(KeyModifiers::CONTROL) => Key::CtrlC,
-        KeyCode::Char(c) if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Key::Char(c),
+        KeyCode::Char(c)
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Key::Char(c)
+        }
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
         KeyCode::Up => Key::Up,
@@ -80,7 +89,8 @@ impl Cues {
             match effect {
                 Effect::Bell(pattern) => {
                     self.rings.clear();
-                    self.rings.extend((0..pattern.rings()).map(|i| now + RING_GAP * i));
+                    self.rings
+                        .extend((0..pattern.rings()).map(|i| now + RING_GAP * i));
                 }
                 Effect::Speak(words) => {
                     if let Err(e) = speak(&app.config.speak_command, &words)
@@ -111,7 +121,9 @@ impl Cues {
 
 /// Starts the speech program without waiting for it; its output goes nowhere near the screen.
 fn speak(command: &[String], words: &str) -> std::io::Result<()> {
-    let Some((program, args)) = command.split_first() else { return Ok(()) };
+    let Some((program, args)) = command.split_first() else {
+        return Ok(());
+    };
     let mut child = Command::new(program)
         .args(args)
         .arg(words)
@@ -124,14 +136,17 @@ fn speak(command: &[String], words: &str) -> std::io::Result<()> {
 }
 
 async fn event_loop(app: &mut App, theme: &Theme, routine: Option<String>) -> u8 {
-    let (mut sigterm, mut sighup, mut sigint) =
-        match (signal(SignalKind::terminate()), signal(SignalKind::hangup()), signal(SignalKind::interrupt())) {
-            (Ok(a), Ok(b), Ok(c)) => (a, b, c),
-            _ => {
-                fail("cannot listen for signals");
-                return exit::IO;
-            }
-        };
+    let (mut sigterm, mut sighup, mut sigint) = match (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+        signal(SignalKind::interrupt()),
+    ) {
+        (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+        _ => {
+            fail("cannot listen for signals");
+            return exit::IO;
+        }
+    };
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -167,7 +182,10 @@ async fn event_loop(app: &mut App, theme: &Theme, routine: Option<String>) -> u8
             dirty = false;
         }
         cues.ring_due(terminal.backend_mut(), now);
-        let wake = [app.next_wake(now), cues.rings.front().copied()].into_iter().flatten().min();
+        let wake = [app.next_wake(now), cues.rings.front().copied()]
+            .into_iter()
+            .flatten()
+            .min();
         let sleep = async {
             match wake {
                 Some(t) => tokio::time::sleep_until(t.into()).await,

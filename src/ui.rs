@@ -30,12 +30,22 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, now: Instant) {
     frame.render_widget(Block::new().style(theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let line = Line::styled(s::TOO_SMALL, theme.warning);
-        frame.render_widget(Paragraph::new(line), Rect { height: 1.min(area.height), ..area });
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                height: 1.min(area.height),
+                ..area
+            },
+        );
         return;
     }
     // One calm column: at most COLUMN wide, centred, one cell of margin on narrow terminals.
     let width = (area.width - 2).min(COLUMN);
-    let inner = Rect { x: area.x + (area.width - width) / 2, width, ..area };
+    let inner = Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    };
     match &app.screen {
         Screen::Home => home(frame, app, theme, inner),
         Screen::Running { routine, runner } => {
@@ -43,7 +53,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, now: Instant) {
                 running(frame, app, r, runner, theme, inner, now);
             }
         }
-        Screen::Done { routine, took, steps } => {
+        Screen::Done {
+            routine,
+            took,
+            steps,
+        } => {
             if let Some(r) = app.routine(*routine) {
                 done(frame, app, r, took.as_secs(), *steps, theme, inner);
             }
@@ -54,13 +68,35 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, now: Instant) {
     }
 }
 
-/// Warnings and the one-off status, newest last, at most `max` lines.
-fn notices<'a>(app: &'a App, theme: &Theme, max: usize) -> Vec<Line<'a>> {
-    let mut lines: Vec<Line> =
-        app.warnings.iter().chain(app.status.iter()).map(|w| Line::styled(w.as_str(), theme.warning)).collect();
-    let skip = lines.len().saturating_sub(max);
-    lines.drain(..skip);
-    lines
+/// Warnings and the one-off status, newest last, wrapped to `width`, at most `max` rows in all.
+fn notices<'a>(app: &'a App, theme: &Theme, width: u16, max: usize) -> Vec<Line<'a>> {
+    let mut rows: Vec<Line> = Vec::new();
+    for notice in app.warnings.iter().chain(app.status.iter()) {
+        for row in wrap(notice, width as usize) {
+            rows.push(Line::styled(row, theme.warning));
+        }
+    }
+    rows.truncate(max);
+    rows
+}
+
+/// Greedy word wrap by characters, for short one-off lines whose height must be known up front.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut rows = vec![String::new()];
+    for word in text.split(' ') {
+        let last = rows.last_mut().map_or(0, |r| r.chars().count());
+        if last > 0 && last + 1 + word.chars().count() > width {
+            rows.push(String::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(word);
+        }
+    }
+    rows
 }
 
 /// Splits `area` into a body and a bottom strip holding notices and the key line.
@@ -72,14 +108,28 @@ fn with_footer<'a>(
     keys: &'a str,
     short_keys: &'a str,
 ) -> Rect {
-    let max_notices = if area.height >= 14 { 2 } else { 1 };
-    let mut footer = notices(app, theme, max_notices);
+    let max_notices = if area.height >= 14 { 3 } else { 1 };
+    let mut footer = notices(app, theme, area.width, max_notices);
     let fits = keys.chars().count() <= area.width as usize;
-    footer.push(Line::styled(if fits { keys } else { short_keys }, theme.dim));
+    footer.push(Line::styled(
+        if fits { keys } else { short_keys },
+        theme.dim,
+    ));
     let [body, bottom] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(footer.len() as u16)]).areas(area);
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(footer.len() as u16)])
+            .areas(area);
     frame.render_widget(Paragraph::new(footer), bottom);
     body
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// `3:10`, with `+` when untimed steps add holding time.
@@ -106,27 +156,54 @@ fn home(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     for (i, r) in routines.iter().enumerate() {
         if roomy && kind != Some(r.kind) {
             kind = Some(r.kind);
-            let heading = if r.kind == RoutineKind::Relief { s::RELIEF_HEADING } else { s::BEDTIME_HEADING };
+            let heading = if r.kind == RoutineKind::Relief {
+                s::RELIEF_HEADING
+            } else {
+                s::BEDTIME_HEADING
+            };
             lines.push(Line::styled(heading, theme.dim));
         }
         let selected = i == app.selected;
         if selected {
             selected_line = lines.len();
         }
-        let number = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
+        let number = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".to_string()
+        };
         let marker = if selected { "›" } else { " " };
-        let length = routine_length(r);
-        let left = format!("{marker} {number}  {}", r.title);
-        let pad = width.saturating_sub(left.chars().count() + length.chars().count() + 1).max(1);
+        let prefix = format!("{marker} {number}  ");
+        let mut length = routine_length(r);
+        let mut room = width.saturating_sub(prefix.chars().count() + length.chars().count() + 2);
+        if room < 8 {
+            length.clear();
+            room = width.saturating_sub(prefix.chars().count());
+        }
+        let title = fit(&r.title, room);
+        let pad = width.saturating_sub(
+            prefix.chars().count() + title.chars().count() + length.chars().count() + 1,
+        );
         let style = if selected { theme.selected } else { theme.base };
-        lines.push(Line::styled(format!("{left}{}{length} ", " ".repeat(pad)), style));
+        lines.push(Line::styled(
+            format!("{prefix}{title}{}{length} ", " ".repeat(pad)),
+            style,
+        ));
     }
-    if roomy && let Some(summary) = routines.get(app.selected).and_then(|r| r.summary.as_deref()) {
+    if roomy
+        && let Some(summary) = routines
+            .get(app.selected)
+            .and_then(|r| r.summary.as_deref())
+    {
         lines.push(Line::default());
         let text = Paragraph::new(Line::styled(summary, theme.dim)).wrap(Wrap { trim: true });
         let used = lines.len() as u16;
         frame.render_widget(Paragraph::new(lines), body);
-        let rest = Rect { y: body.y + used, height: body.height.saturating_sub(used), ..body };
+        let rest = Rect {
+            y: body.y + used,
+            height: body.height.saturating_sub(used),
+            ..body
+        };
         frame.render_widget(text, rest);
         return;
     }
@@ -139,9 +216,15 @@ fn home(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn segment_title<'a>(routine: &'a Routine, runner: &Runner) -> (&'a str, &'a str) {
     match runner.current() {
         Some(seg) => match seg.kind {
-            SegmentKind::LeadIn => (s::GET_READY, routine.steps.first().map_or("", |st| st.title.as_str())),
+            SegmentKind::LeadIn => (
+                s::GET_READY,
+                routine.steps.first().map_or("", |st| st.title.as_str()),
+            ),
             SegmentKind::Rest => (s::REST, s::REST_TEXT),
-            SegmentKind::Step => routine.steps.get(seg.step).map_or(("", ""), |st| (&st.title, &st.text)),
+            SegmentKind::Step => routine
+                .steps
+                .get(seg.step)
+                .map_or(("", ""), |st| (&st.title, &st.text)),
         },
         None => ("", ""),
     }
@@ -161,18 +244,42 @@ fn gauge_line(ratio: f64, width: u16, theme: &Theme, label: &str) -> Line<'stati
     Line::from(spans)
 }
 
-fn running(frame: &mut Frame, app: &App, routine: &Routine, runner: &Runner, theme: &Theme, area: Rect, now: Instant) {
-    let body = with_footer(frame, app, theme, area, s::RUNNER_KEYS, s::RUNNER_KEYS_SHORT);
+fn running(
+    frame: &mut Frame,
+    app: &App,
+    routine: &Routine,
+    runner: &Runner,
+    theme: &Theme,
+    area: Rect,
+    now: Instant,
+) {
+    let body = with_footer(
+        frame,
+        app,
+        theme,
+        area,
+        s::RUNNER_KEYS,
+        s::RUNNER_KEYS_SHORT,
+    );
     let Some(seg) = runner.current() else { return };
     let (title, text) = segment_title(routine, runner);
     let step_count = routine.steps.len();
 
-    let mut heading = vec![Span::styled(title, theme.title.add_modifier(Modifier::BOLD))];
+    let mut heading = vec![Span::styled(
+        title,
+        theme.title.add_modifier(Modifier::BOLD),
+    )];
     if let Some(side) = seg.side.filter(|_| seg.kind != SegmentKind::LeadIn) {
-        heading.push(Span::styled(format!("  {}", s::side_label(side)), theme.accent.add_modifier(Modifier::BOLD)));
+        heading.push(Span::styled(
+            format!("  {}", s::side_label(side)),
+            theme.accent.add_modifier(Modifier::BOLD),
+        ));
     }
     if seg.reps > 1 {
-        heading.push(Span::styled(format!("  {}/{}", seg.rep, seg.reps), theme.dim));
+        heading.push(Span::styled(
+            format!("  {}/{}", seg.rep, seg.reps),
+            theme.dim,
+        ));
     }
     let seconds = runner.shown_seconds(now).unwrap_or(0);
     let time = clock(seconds);
@@ -202,23 +309,39 @@ fn running(frame: &mut Frame, app: &App, routine: &Routine, runner: &Runner, the
 
     if big {
         let top = (body.height - RUNNER_ROWS) / 3;
-        let body = Rect { y: body.y + top, height: RUNNER_ROWS, ..body };
-        let [header, _, head, text_area, _, digits, note_area, _, gauge1, gauge2, _, next_area] =
-            Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Max(3),
-                Constraint::Length(1),
-                Constraint::Length(bigdigits::ROWS as u16),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-            ])
-            .areas(body);
+        let body = Rect {
+            y: body.y + top,
+            height: RUNNER_ROWS,
+            ..body
+        };
+        let [
+            header,
+            _,
+            head,
+            text_area,
+            _,
+            digits,
+            note_area,
+            _,
+            gauge1,
+            gauge2,
+            _,
+            next_area,
+        ] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Max(3),
+            Constraint::Length(1),
+            Constraint::Length(bigdigits::ROWS as u16),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(body);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(routine.title.as_str(), theme.dim),
@@ -227,15 +350,35 @@ fn running(frame: &mut Frame, app: &App, routine: &Routine, runner: &Runner, the
             header,
         );
         frame.render_widget(Paragraph::new(Line::from(heading)), head);
-        frame.render_widget(Paragraph::new(Line::styled(text, theme.base)).wrap(Wrap { trim: true }), text_area);
-        let rows = bigdigits::render(&time);
-        let digits_text: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, theme.digits)).collect();
-        frame.render_widget(Paragraph::new(digits_text).alignment(Alignment::Center), digits);
-        frame.render_widget(Paragraph::new(Line::styled(note, theme.accent)).alignment(Alignment::Center), note_area);
-        let step_ratio = runner.segment_progress(now).unwrap_or(0.0);
-        frame.render_widget(Paragraph::new(gauge_line(step_ratio, gauge1.width, theme, "")), gauge1);
         frame.render_widget(
-            Paragraph::new(gauge_line(runner.routine_progress(now), gauge2.width, theme, &format!("{left} left"))),
+            Paragraph::new(Line::styled(text, theme.base)).wrap(Wrap { trim: true }),
+            text_area,
+        );
+        let rows = bigdigits::render(&time);
+        let digits_text: Vec<Line> = rows
+            .into_iter()
+            .map(|r| Line::styled(r, theme.digits))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(digits_text).alignment(Alignment::Center),
+            digits,
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(note, theme.accent)).alignment(Alignment::Center),
+            note_area,
+        );
+        let step_ratio = runner.segment_progress(now).unwrap_or(0.0);
+        frame.render_widget(
+            Paragraph::new(gauge_line(step_ratio, gauge1.width, theme, "")),
+            gauge1,
+        );
+        frame.render_widget(
+            Paragraph::new(gauge_line(
+                runner.routine_progress(now),
+                gauge2.width,
+                theme,
+                &format!("{left} left"),
+            )),
             gauge2,
         );
         frame.render_widget(Paragraph::new(Line::styled(next, theme.dim)), next_area);
@@ -251,11 +394,17 @@ fn running(frame: &mut Frame, app: &App, routine: &Routine, runner: &Runner, the
         ])
         .areas(body);
         frame.render_widget(
-            Paragraph::new(Line::styled(format!("{} · {step_label}", routine.title), theme.dim)),
+            Paragraph::new(Line::styled(
+                format!("{} · {step_label}", routine.title),
+                theme.dim,
+            )),
             header,
         );
         frame.render_widget(Paragraph::new(Line::from(heading)), head);
-        frame.render_widget(Paragraph::new(Line::styled(text, theme.base)).wrap(Wrap { trim: true }), text_area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme.base)).wrap(Wrap { trim: true }),
+            text_area,
+        );
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(time, theme.digits.add_modifier(Modifier::BOLD)),
@@ -264,12 +413,23 @@ fn running(frame: &mut Frame, app: &App, routine: &Routine, runner: &Runner, the
             time_area,
         );
         let step_ratio = runner.segment_progress(now).unwrap_or(0.0);
-        frame.render_widget(Paragraph::new(gauge_line(step_ratio, gauge_area.width, theme, "")), gauge_area);
+        frame.render_widget(
+            Paragraph::new(gauge_line(step_ratio, gauge_area.width, theme, "")),
+            gauge_area,
+        );
         frame.render_widget(Paragraph::new(Line::styled(next, theme.dim)), next_area);
     }
 }
 
-fn done(frame: &mut Frame, app: &App, routine: &Routine, took: u64, steps: usize, theme: &Theme, area: Rect) {
+fn done(
+    frame: &mut Frame,
+    app: &App,
+    routine: &Routine,
+    took: u64,
+    steps: usize,
+    theme: &Theme,
+    area: Rect,
+) {
     let body = with_footer(frame, app, theme, area, s::DONE_KEYS, s::DONE_KEYS);
     let mut lines = vec![
         Line::from(vec![
@@ -286,7 +446,10 @@ fn done(frame: &mut Frame, app: &App, routine: &Routine, took: u64, steps: usize
         }
         lines.push(Line::default());
     }
-    lines.push(Line::styled(app.content.guidance.disclaimer.as_str(), theme.dim));
+    lines.push(Line::styled(
+        app.content.guidance.disclaimer.as_str(),
+        theme.dim,
+    ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
 }
 
@@ -303,7 +466,14 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
                 }
             };
             let on_home = matches!(app.screen, Screen::Home);
-            table(&mut lines, if on_home { s::HELP_HOME } else { s::HELP_RUNNER });
+            table(
+                &mut lines,
+                if on_home {
+                    s::HELP_HOME
+                } else {
+                    s::HELP_RUNNER
+                },
+            );
             lines.push(Line::default());
             table(&mut lines, s::HELP_ANYWHERE);
             (s::HELP_TITLE, Text::from(lines))
@@ -314,7 +484,10 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
                 if items.is_empty() {
                     return;
                 }
-                lines.push(Line::styled(title, theme.accent.add_modifier(Modifier::BOLD)));
+                lines.push(Line::styled(
+                    title,
+                    theme.accent.add_modifier(Modifier::BOLD),
+                ));
                 for item in items {
                     lines.push(Line::styled(format!("· {item}"), theme.base));
                 }
@@ -328,7 +501,10 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
             }
             lines.push(Line::styled(g.disclaimer.as_str(), theme.dim));
             if !g.sources.is_empty() {
-                lines.push(Line::styled(format!("{}: {}", s::SOURCES, g.sources.join("; ")), theme.dim));
+                lines.push(Line::styled(
+                    format!("{}: {}", s::SOURCES, g.sources.join("; ")),
+                    theme.dim,
+                ));
             }
             (s::GET_HELP_TITLE, Text::from(lines))
         }
@@ -340,7 +516,11 @@ fn draw_overlay(frame: &mut Frame, app: &App, overlay: Overlay, theme: &Theme, a
     let width = area.width.min(COLUMN + 4);
     // Wrapped height of the text inside the border and padding, so the box fits what it holds.
     let inner_width = width.saturating_sub(4).max(1) as usize;
-    let wrapped: usize = text.lines.iter().map(|l| l.width().max(1).div_ceil(inner_width)).sum();
+    let wrapped: usize = text
+        .lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_width))
+        .sum();
     let height = area.height.min(wrapped as u16 + 2);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
@@ -356,6 +536,9 @@ fn draw_overlay(frame: &mut Frame, app: &App, overlay: Overlay, theme: &Theme, a
         .style(theme.base)
         .title(Span::styled(format!(" {title} "), theme.title))
         .title_bottom(Span::styled(format!(" {} ", s::OVERLAY_KEYS), theme.dim));
-    let paragraph = Paragraph::new(text).block(block).wrap(Wrap { trim: true }).scroll((app.overlay_scroll, 0));
+    let paragraph = Paragraph::new(text)
+        .block(block)
+        .wrap(Wrap { trim: true })
+        .scroll((app.overlay_scroll, 0));
     frame.render_widget(paragraph, rect);
 }

@@ -1,0 +1,186 @@
+//! Screens as a person sees them: the model rendered into ratatui's TestBackend, checked with insta.
+
+use std::time::{Duration, Instant};
+
+use cramp_coach::app::{App, Key, Overlay, Screen};
+use cramp_coach::config::{Config, ThemeName};
+use cramp_coach::content::Content;
+use cramp_coach::theme::Theme;
+use cramp_coach::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(lead_in: u32) -> App {
+    let mut config = Config::builtin();
+    config.lead_in_seconds = lead_in;
+    App::new(Content::builtin(), config, Vec::new())
+}
+
+fn screen(app: &App, width: u16, height: u16, now: Instant) -> String {
+    let theme = Theme::new(ThemeName::Night, false);
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| ui::draw(f, app, &theme, now))
+        .unwrap_or_else(|e| panic!("{e}"));
+    terminal.backend().to_string()
+}
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn started(id: &str, lead_in: u32, t0: Instant) -> App {
+    let mut app = app(lead_in);
+    app.start_by_id(id, t0)
+        .unwrap_or_else(|| panic!("no routine {id}"));
+    app
+}
+
+#[test]
+fn home() {
+    let t0 = Instant::now();
+    insta::assert_snapshot!(screen(&app(3), 80, 24, t0));
+}
+
+#[test]
+fn home_smallest() {
+    let t0 = Instant::now();
+    insta::assert_snapshot!(screen(&app(3), 20, 8, t0));
+}
+
+#[test]
+fn home_with_a_broken_file_warning() {
+    let t0 = Instant::now();
+    let warning = "/home/u/.config/cramp-coach/content.toml:3:9: unknown kind \"nap\" (using the built-in routines)";
+    let app = App::new(
+        Content::builtin(),
+        Config::builtin(),
+        vec![warning.to_string()],
+    );
+    insta::assert_snapshot!(screen(&app, 80, 24, t0));
+}
+
+#[test]
+fn lead_in() {
+    let t0 = Instant::now();
+    let app = started("calf", 3, t0);
+    insta::assert_snapshot!(screen(&app, 80, 24, t0 + Duration::from_millis(1500)));
+}
+
+#[test]
+fn runner_untimed_counts_up() {
+    let t0 = Instant::now();
+    let app = started("calf", 0, t0);
+    insta::assert_snapshot!(screen(&app, 80, 24, t0 + secs(12)));
+}
+
+#[test]
+fn runner_timed() {
+    let t0 = Instant::now();
+    let mut app = started("calf", 0, t0);
+    app.key(Key::Enter, t0 + secs(20));
+    app.tick(t0 + secs(31));
+    insta::assert_snapshot!(screen(&app, 80, 24, t0 + Duration::from_millis(31_500)));
+}
+
+#[test]
+fn runner_sides_and_repeats() {
+    let t0 = Instant::now();
+    let mut app = started("bedtime", 0, t0);
+    // Left: hold 10, rest 10, hold 10, rest 10, hold 10; then the right side starts at 50 s.
+    let now = t0 + secs(54);
+    app.tick(now);
+    insta::assert_snapshot!(screen(&app, 80, 24, now));
+}
+
+#[test]
+fn runner_rest() {
+    let t0 = Instant::now();
+    let mut app = started("bedtime", 0, t0);
+    let now = t0 + secs(13);
+    app.tick(now);
+    insta::assert_snapshot!(screen(&app, 80, 24, now));
+}
+
+#[test]
+fn runner_paused_keeps_its_digits() {
+    let t0 = Instant::now();
+    let mut app = started("bedtime", 0, t0);
+    app.key(Key::Char(' '), t0 + secs(4));
+    let a = screen(&app, 80, 24, t0 + secs(5));
+    let b = screen(&app, 80, 24, t0 + secs(500));
+    assert_eq!(a, b, "nothing moves while paused");
+    insta::assert_snapshot!(a);
+}
+
+#[test]
+fn runner_compact() {
+    let t0 = Instant::now();
+    let app = started("bedtime", 0, t0);
+    insta::assert_snapshot!(screen(&app, 40, 12, t0 + secs(3)));
+}
+
+#[test]
+fn runner_smallest() {
+    let t0 = Instant::now();
+    let app = started("calf", 0, t0);
+    insta::assert_snapshot!(screen(&app, 20, 8, t0 + secs(3)));
+}
+
+#[test]
+fn done() {
+    let t0 = Instant::now();
+    let mut app = started("thigh-back", 0, t0);
+    app.key(Key::Enter, t0 + secs(40));
+    let end = t0 + secs(40 + 120);
+    app.tick(end);
+    assert!(matches!(app.screen, Screen::Done { .. }));
+    insta::assert_snapshot!(screen(&app, 80, 24, end));
+}
+
+#[test]
+fn help_overlay() {
+    let t0 = Instant::now();
+    let mut app = started("bedtime", 0, t0);
+    app.key(Key::Char('?'), t0);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    insta::assert_snapshot!(screen(&app, 80, 24, t0 + secs(2)));
+}
+
+#[test]
+fn when_to_get_help() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    app.key(Key::Char('!'), t0);
+    insta::assert_snapshot!(screen(&app, 80, 30, t0));
+}
+
+#[test]
+fn too_small() {
+    let t0 = Instant::now();
+    insta::assert_snapshot!(screen(&app(3), 19, 7, t0));
+    let tiny = screen(&app(3), 1, 1, t0);
+    assert_eq!(tiny.lines().count(), 1);
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let t0 = Instant::now();
+    let mut apps = vec![app(3), started("calf", 3, t0), started("bedtime", 0, t0)];
+    let mut helped = app(3);
+    helped.key(Key::Char('!'), t0);
+    apps.push(helped);
+    for app in &apps {
+        for w in [0, 1, 5, 19, 20, 21, 33, 40, 72, 75, 200] {
+            for h in [0, 1, 7, 8, 9, 12, 15, 16, 17, 30, 60] {
+                let theme = Theme::new(ThemeName::Night, false);
+                let mut terminal =
+                    Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+                terminal
+                    .draw(|f| ui::draw(f, app, &theme, t0 + secs(7)))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+        }
+    }
+}
