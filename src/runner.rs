@@ -171,7 +171,7 @@ impl Runner {
     }
 
     pub fn is_paused(&self) -> bool {
-        matches!(self.timer, Timer::Paused { .. } | Timer::Held { .. })
+        !self.done && matches!(self.timer, Timer::Paused { .. } | Timer::Held { .. })
     }
 
     pub fn current(&self) -> Option<&Segment> {
@@ -329,6 +329,9 @@ impl Runner {
     }
 
     pub fn toggle_pause(&mut self, now: Instant) {
+        if self.done {
+            return;
+        }
         self.timer = match self.timer {
             Timer::Running { deadline } => Timer::Paused {
                 remaining: deadline.saturating_duration_since(now),

@@ -55,12 +55,29 @@ fn runner(steps: Vec<Step>, lead_in_seconds: u32, t0: Instant) -> Runner {
     Runner::new(Plan::build(&routine(steps), lead_in_seconds), t0)
 }
 
-fn seg(kind: SegmentKind, step: usize, side: Option<Side>, rep: u32, reps: u32, seconds: Option<u64>) -> Segment {
-    Segment { kind, step, side, rep, reps, duration: seconds.map(secs) }
+fn seg(
+    kind: SegmentKind,
+    step: usize,
+    side: Option<Side>,
+    rep: u32,
+    reps: u32,
+    seconds: Option<u64>,
+) -> Segment {
+    Segment {
+        kind,
+        step,
+        side,
+        rep,
+        reps,
+        duration: seconds.map(secs),
+    }
 }
 
 fn assert_close(actual: f64, expected: f64) {
-    assert!((actual - expected).abs() < 1e-9, "expected {expected}, got {actual}");
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "expected {expected}, got {actual}"
+    );
 }
 
 /// A small deterministic pseudo-random generator (PCG-style LCG), for late deliveries.
@@ -68,7 +85,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
 }
@@ -99,14 +119,24 @@ fn drive_with_late_wakeups(runner: &mut Runner, t0: Instant, seed: u64) -> Vec<C
     let mut shown = runner.shown_seconds(now).expect("a countdown is shown");
     let mut cues = Vec::new();
     while !runner.is_done() {
-        let deadline = runner.deadline().expect("a running countdown has a deadline");
+        let deadline = runner
+            .deadline()
+            .expect("a running countdown has a deadline");
         let wake = runner.next_wake(now).expect("a running countdown wakes up");
         assert!(wake > now, "wake-up {wake:?} is not after now {now:?}");
         assert!(wake <= deadline, "wake-up after the deadline");
 
         let just_before = wake - Duration::from_nanos(1);
-        assert_eq!(runner.advance(just_before), None, "nothing happens before the wake-up");
-        assert_eq!(runner.shown_seconds(just_before), Some(shown), "the number only changes at the wake-up");
+        assert_eq!(
+            runner.advance(just_before),
+            None,
+            "nothing happens before the wake-up"
+        );
+        assert_eq!(
+            runner.shown_seconds(just_before),
+            Some(shown),
+            "the number only changes at the wake-up"
+        );
 
         let index = runner.index();
         now = wake + ms(rng.next() % 16);
@@ -114,12 +144,19 @@ fn drive_with_late_wakeups(runner: &mut Runner, t0: Instant, seed: u64) -> Vec<C
             None => {
                 assert_eq!(runner.index(), index);
                 let next_shown = runner.shown_seconds(now).expect("still counting down");
-                assert_eq!(next_shown, shown - 1, "every whole second is shown, none skipped");
+                assert_eq!(
+                    next_shown,
+                    shown - 1,
+                    "every whole second is shown, none skipped"
+                );
                 shown = next_shown;
             }
             Some(cue) => {
                 cues.push(cue);
-                assert_eq!(wake, deadline, "a boundary is crossed only at a deadline wake-up");
+                assert_eq!(
+                    wake, deadline,
+                    "a boundary is crossed only at a deadline wake-up"
+                );
                 assert_eq!(deadline, ends[index], "boundary {index} is on schedule");
                 if runner.is_done() {
                     assert_eq!(cue, Cue::Done);
@@ -134,7 +171,11 @@ fn drive_with_late_wakeups(runner: &mut Runner, t0: Instant, seed: u64) -> Vec<C
                     );
                     let length = plan.segments[index + 1].duration.expect("timed");
                     shown = runner.shown_seconds(now).expect("a countdown is shown");
-                    assert_eq!(shown, length.as_secs(), "a new segment shows its full length");
+                    assert_eq!(
+                        shown,
+                        length.as_secs(),
+                        "a new segment shows its full length"
+                    );
                 }
             }
         }
@@ -152,21 +193,41 @@ fn plan_has_a_lead_in_only_when_lead_in_seconds_is_positive() {
 
     let without = Plan::build(&r, 0);
     assert_eq!(without.segments.len(), 2);
-    assert!(without.segments.iter().all(|s| s.kind != SegmentKind::LeadIn));
-    assert_eq!(without.segments[0], seg(SegmentKind::Step, 0, None, 1, 1, Some(10)));
+    assert!(
+        without
+            .segments
+            .iter()
+            .all(|s| s.kind != SegmentKind::LeadIn)
+    );
+    assert_eq!(
+        without.segments[0],
+        seg(SegmentKind::Step, 0, None, 1, 1, Some(10))
+    );
     assert_eq!(without.total, secs(10));
 
     let with = Plan::build(&r, 5);
     assert_eq!(with.segments.len(), 3);
-    assert_eq!(with.segments[0], seg(SegmentKind::LeadIn, 0, None, 1, 1, Some(5)));
-    assert_eq!(with.segments.iter().filter(|s| s.kind == SegmentKind::LeadIn).count(), 1);
+    assert_eq!(
+        with.segments[0],
+        seg(SegmentKind::LeadIn, 0, None, 1, 1, Some(5))
+    );
+    assert_eq!(
+        with.segments
+            .iter()
+            .filter(|s| s.kind == SegmentKind::LeadIn)
+            .count(),
+        1
+    );
     assert_eq!(with.segments[1..], without.segments[..]);
     assert_eq!(with.total, secs(15));
 
     // A lead-in also comes before an untimed first step.
     let hold_first = Plan::build(&routine(vec![untimed()]), 3);
     assert_eq!(hold_first.segments[0].kind, SegmentKind::LeadIn);
-    assert_eq!(hold_first.segments[1], seg(SegmentKind::Step, 0, None, 1, 1, None));
+    assert_eq!(
+        hold_first.segments[1],
+        seg(SegmentKind::Step, 0, None, 1, 1, None)
+    );
     assert_eq!(hold_first.total, secs(3));
 }
 
@@ -204,7 +265,11 @@ fn plan_expands_sides_outer_repeats_inner_and_rests_only_between_repeats() {
     assert_eq!(plan.segments, expected);
     assert_eq!(plan.total, secs(3 + 6 * 10 + 4 * 5 + 2 * 20 + 4 + 7));
     assert_eq!(plan.total, secs(3 + rt.total_seconds()));
-    assert_eq!(plan.segments.last().map(|s| s.kind), Some(Step), "a plan never ends on a rest");
+    assert_eq!(
+        plan.segments.last().map(|s| s.kind),
+        Some(Step),
+        "a plan never ends on a rest"
+    );
 }
 
 #[test]
@@ -213,12 +278,22 @@ fn plan_gives_an_untimed_step_one_segment_without_duration() {
     let plan = Plan::build(&routine(vec![step(None, &[], 3, Some(5)), timed(10)]), 0);
     assert_eq!(
         plan.segments,
-        vec![seg(SegmentKind::Step, 0, None, 1, 1, None), seg(SegmentKind::Step, 1, None, 1, 1, Some(10))]
+        vec![
+            seg(SegmentKind::Step, 0, None, 1, 1, None),
+            seg(SegmentKind::Step, 1, None, 1, 1, Some(10))
+        ]
     );
-    assert_eq!(plan.total, secs(10), "untimed steps add nothing to the total");
+    assert_eq!(
+        plan.total,
+        secs(10),
+        "untimed steps add nothing to the total"
+    );
 
     // With sides: one untimed segment per side.
-    let sided = Plan::build(&routine(vec![step(None, &[Side::Right, Side::Left], 2, None)]), 0);
+    let sided = Plan::build(
+        &routine(vec![step(None, &[Side::Right, Side::Left], 2, None)]),
+        0,
+    );
     assert_eq!(
         sided.segments,
         vec![
@@ -261,7 +336,10 @@ fn countdown_shows_whole_seconds_rounded_up() {
     let t0 = Instant::now();
     let r = runner(vec![timed(30), timed(20)], 0, t0);
     assert_eq!(r.index(), 0);
-    assert_eq!(r.current(), Some(&seg(SegmentKind::Step, 0, None, 1, 1, Some(30))));
+    assert_eq!(
+        r.current(),
+        Some(&seg(SegmentKind::Step, 0, None, 1, 1, Some(30)))
+    );
     assert!(!r.is_paused());
     assert_eq!(r.started_at(), t0);
     assert_eq!(r.remaining(t0), Some(secs(30)));
@@ -271,8 +349,15 @@ fn countdown_shows_whole_seconds_rounded_up() {
     assert_eq!(r.shown_seconds(t0 + secs(1)), Some(29));
     assert_eq!(r.shown_seconds(t0 + ms(29_000)), Some(1));
     assert_eq!(r.shown_seconds(t0 + ms(29_001)), Some(1));
-    assert_eq!(r.shown_seconds(t0 + secs(30) - Duration::from_nanos(1)), Some(1), "0 is never shown mid-step");
-    assert_eq!(r.upcoming_step(), Some(&seg(SegmentKind::Step, 1, None, 1, 1, Some(20))));
+    assert_eq!(
+        r.shown_seconds(t0 + secs(30) - Duration::from_nanos(1)),
+        Some(1),
+        "0 is never shown mid-step"
+    );
+    assert_eq!(
+        r.upcoming_step(),
+        Some(&seg(SegmentKind::Step, 1, None, 1, 1, Some(20)))
+    );
 }
 
 #[test]
@@ -287,7 +372,10 @@ fn advance_at_exactly_the_deadline_starts_the_next_segment() {
 
     assert_eq!(r.advance(t0 + secs(30)), Some(Cue::Segment));
     assert_eq!(r.index(), 1);
-    assert_eq!(r.current(), Some(&seg(SegmentKind::Step, 1, None, 1, 1, Some(20))));
+    assert_eq!(
+        r.current(),
+        Some(&seg(SegmentKind::Step, 1, None, 1, 1, Some(20)))
+    );
     assert_eq!(r.deadline(), Some(t0 + secs(50)));
     assert_eq!(r.shown_seconds(t0 + secs(30)), Some(20));
     assert_eq!(r.upcoming_step(), None);
@@ -322,7 +410,11 @@ fn the_end_gives_done_and_the_runner_stays_done() {
 fn changing_side_gives_a_switch_side_cue() {
     let t0 = Instant::now();
     // Left 1 (0-10), rest (10-15), left 2 (15-25), right 1 (25-35), rest (35-40), right 2 (40-50).
-    let mut r = runner(vec![step(Some(10), &[Side::Left, Side::Right], 2, Some(5))], 0, t0);
+    let mut r = runner(
+        vec![step(Some(10), &[Side::Left, Side::Right], 2, Some(5))],
+        0,
+        t0,
+    );
     let expected = [
         (10, Cue::Segment, SegmentKind::Rest, Side::Left),
         (15, Cue::Segment, SegmentKind::Step, Side::Left),
@@ -334,7 +426,11 @@ fn changing_side_gives_a_switch_side_cue() {
     for (at, cue, kind, side) in expected {
         assert_eq!(r.advance(t0 + secs(at)), Some(cue), "at {at} s");
         let current = r.current().expect("not done yet");
-        assert_eq!((current.kind, current.side), (kind, Some(side)), "at {at} s");
+        assert_eq!(
+            (current.kind, current.side),
+            (kind, Some(side)),
+            "at {at} s"
+        );
     }
     assert_eq!(r.advance(t0 + secs(50)), Some(Cue::Done));
     assert!(r.is_done());
@@ -343,7 +439,11 @@ fn changing_side_gives_a_switch_side_cue() {
 #[test]
 fn switch_side_cue_also_comes_from_next_and_finish_untimed() {
     let t0 = Instant::now();
-    let mut r = runner(vec![step(Some(10), &[Side::Left, Side::Right], 1, None)], 0, t0);
+    let mut r = runner(
+        vec![step(Some(10), &[Side::Left, Side::Right], 1, None)],
+        0,
+        t0,
+    );
     assert_eq!(r.next(t0 + secs(2)), Some(Cue::SwitchSide));
     assert_eq!(r.current().and_then(|s| s.side), Some(Side::Right));
 
@@ -357,13 +457,27 @@ fn switch_side_cue_also_comes_from_next_and_finish_untimed() {
 #[test]
 fn a_lead_in_counts_down_then_the_first_step_starts() {
     let t0 = Instant::now();
-    let mut r = runner(vec![step(Some(10), &[Side::Left, Side::Right], 1, None)], 5, t0);
+    let mut r = runner(
+        vec![step(Some(10), &[Side::Left, Side::Right], 1, None)],
+        5,
+        t0,
+    );
     let lead_in = r.current().expect("lead-in");
     assert_eq!(lead_in.kind, SegmentKind::LeadIn);
     assert_eq!(r.shown_seconds(t0), Some(5));
-    assert_eq!(r.upcoming_step().map(|s| (s.kind, s.side)), Some((SegmentKind::Step, Some(Side::Left))));
-    assert_eq!(r.advance(t0 + secs(5)), Some(Cue::Segment), "the lead-in has no side to switch from");
-    assert_eq!(r.current().map(|s| (s.kind, s.side)), Some((SegmentKind::Step, Some(Side::Left))));
+    assert_eq!(
+        r.upcoming_step().map(|s| (s.kind, s.side)),
+        Some((SegmentKind::Step, Some(Side::Left)))
+    );
+    assert_eq!(
+        r.advance(t0 + secs(5)),
+        Some(Cue::Segment),
+        "the lead-in has no side to switch from"
+    );
+    assert_eq!(
+        r.current().map(|s| (s.kind, s.side)),
+        Some((SegmentKind::Step, Some(Side::Left)))
+    );
     assert_eq!(r.deadline(), Some(t0 + secs(15)));
 }
 
@@ -395,9 +509,17 @@ fn pausing_freezes_the_countdown_for_any_length_of_time() {
     let resumed_at = paused_at + secs(3600);
     r.toggle_pause(resumed_at);
     assert!(!r.is_paused());
-    assert_eq!(r.deadline(), Some(resumed_at + ms(19_750)), "a fresh deadline: resume instant + remaining");
+    assert_eq!(
+        r.deadline(),
+        Some(resumed_at + ms(19_750)),
+        "a fresh deadline: resume instant + remaining"
+    );
     assert_eq!(r.remaining(resumed_at), Some(ms(19_750)));
-    assert_eq!(r.deadline(), Some(t0 + secs(30) + secs(3600)), "exactly the paused hour later");
+    assert_eq!(
+        r.deadline(),
+        Some(t0 + secs(30) + secs(3600)),
+        "exactly the paused hour later"
+    );
 
     assert_eq!(r.advance(resumed_at + ms(19_749)), None);
     assert_eq!(r.advance(resumed_at + ms(19_750)), Some(Cue::Segment));
@@ -442,9 +564,16 @@ fn next_wake_is_none_while_paused_and_when_done() {
     r.toggle_pause(t0 + secs(2));
     assert_eq!(r.next_wake(t0 + secs(2)), Some(t0 + secs(3)));
     assert_eq!(r.advance(t0 + secs(11)), Some(Cue::Segment));
-    assert!(r.next_wake(t0 + secs(11)).is_some(), "an untimed step counts up");
+    assert!(
+        r.next_wake(t0 + secs(11)).is_some(),
+        "an untimed step counts up"
+    );
     r.toggle_pause(t0 + secs(12));
-    assert_eq!(r.next_wake(t0 + secs(12)), None, "a held untimed step does not move");
+    assert_eq!(
+        r.next_wake(t0 + secs(12)),
+        None,
+        "a held untimed step does not move"
+    );
     r.toggle_pause(t0 + secs(13));
     assert_eq!(r.finish_untimed(t0 + secs(14)), Some(Cue::Done));
     assert_eq!(r.next_wake(t0 + secs(14)), None);
@@ -465,7 +594,11 @@ fn an_untimed_step_counts_up_and_waits_for_finish() {
     assert_eq!(r.deadline(), None);
     assert_eq!(r.segment_progress(t0), None);
     assert_eq!(r.elapsed(t0 + ms(2_700)), Some(ms(2_700)));
-    assert_eq!(r.shown_seconds(t0 + ms(2_700)), Some(2), "counting up rounds down");
+    assert_eq!(
+        r.shown_seconds(t0 + ms(2_700)),
+        Some(2),
+        "counting up rounds down"
+    );
     assert_eq!(r.shown_seconds(t0 + ms(2_999)), Some(2));
     assert_eq!(r.shown_seconds(t0 + secs(3)), Some(3));
 
@@ -475,7 +608,10 @@ fn an_untimed_step_counts_up_and_waits_for_finish() {
         assert_eq!(r.index(), 0);
         assert!(!r.is_done());
     }
-    assert!(!r.add_time(t0 + secs(5), ADD_TIME), "no time to add to an untimed step");
+    assert!(
+        !r.add_time(t0 + secs(5), ADD_TIME),
+        "no time to add to an untimed step"
+    );
     assert_eq!(r.index(), 0);
     assert_eq!(r.deadline(), None);
 
@@ -490,7 +626,11 @@ fn an_untimed_step_counts_up_and_waits_for_finish() {
     r.toggle_pause(resumed_at);
     assert!(!r.is_paused());
     assert_eq!(r.elapsed(resumed_at), Some(secs(5)));
-    assert_eq!(r.elapsed(resumed_at + ms(1_500)), Some(ms(6_500)), "paused time excluded exactly");
+    assert_eq!(
+        r.elapsed(resumed_at + ms(1_500)),
+        Some(ms(6_500)),
+        "paused time excluded exactly"
+    );
 
     // finish_untimed moves on, starting the next segment from that instant.
     let finished_at = resumed_at + secs(2);
@@ -523,7 +663,11 @@ fn an_untimed_step_entered_at_a_deadline_counts_from_that_deadline() {
 /// Lead-in (0), step 0 rep 1 (1), rest (2), step 0 rep 2 (3), untimed step 1 (4),
 /// step 2 left (5), step 2 right (6).
 fn navigation_routine() -> Vec<Step> {
-    vec![step(Some(10), &[], 2, Some(5)), untimed(), step(Some(20), &[Side::Left, Side::Right], 1, None)]
+    vec![
+        step(Some(10), &[], 2, Some(5)),
+        untimed(),
+        step(Some(20), &[Side::Left, Side::Right], 1, None),
+    ]
 }
 
 #[test]
@@ -536,7 +680,11 @@ fn next_skips_rests_and_the_lead_in_and_finishes_past_the_last_step() {
     let now = t0 + secs(1);
     assert_eq!(r.next(now), Some(Cue::Segment));
     assert_eq!(r.index(), 1);
-    assert_eq!(r.deadline(), Some(now + secs(10)), "next starts the step afresh from now");
+    assert_eq!(
+        r.deadline(),
+        Some(now + secs(10)),
+        "next starts the step afresh from now"
+    );
     assert_eq!(r.next(now), Some(Cue::Segment));
     assert_eq!(r.index(), 3, "the rest is skipped");
     assert_eq!(r.current().map(|s| s.rep), Some(2));
@@ -584,7 +732,11 @@ fn previous_skips_rests_and_never_returns_to_the_lead_in() {
     // From the first step: that step again, not the lead-in.
     assert_eq!(r.previous(back + secs(3)), Some(Cue::Segment));
     assert_eq!(r.index(), 1);
-    assert_eq!(r.deadline(), Some(back + secs(13)), "the first step starts over");
+    assert_eq!(
+        r.deadline(),
+        Some(back + secs(13)),
+        "the first step starts over"
+    );
 
     // From a rest: the repeat before it.
     let mut r = runner(navigation_routine(), 5, t0);
@@ -609,12 +761,20 @@ fn next_and_previous_keep_a_paused_runner_paused() {
     assert!(r.is_paused());
     assert_eq!(r.deadline(), None);
     assert_eq!(r.next_wake(now), None);
-    assert_eq!(r.remaining(now + secs(60)), Some(secs(10)), "the full step waits, frozen");
+    assert_eq!(
+        r.remaining(now + secs(60)),
+        Some(secs(10)),
+        "the full step waits, frozen"
+    );
 
     assert_eq!(r.next(now), Some(Cue::Segment));
     assert_eq!(r.index(), 4);
     assert!(r.is_paused());
-    assert_eq!(r.elapsed(now + secs(60)), Some(Duration::ZERO), "the untimed step is held at zero");
+    assert_eq!(
+        r.elapsed(now + secs(60)),
+        Some(Duration::ZERO),
+        "the untimed step is held at zero"
+    );
 
     assert_eq!(r.previous(now), Some(Cue::Segment));
     assert_eq!(r.index(), 3);
@@ -647,7 +807,10 @@ fn add_time_extends_a_running_countdown() {
     assert_eq!(r.shown_seconds(now), Some(70));
     let after = r.segment_progress(now).expect("timed");
     assert!((0.0..=1.0).contains(&after));
-    assert!(after < before, "progress drops after adding time ({after} vs {before})");
+    assert!(
+        after < before,
+        "progress drops after adding time ({after} vs {before})"
+    );
     assert_close(after, 20.0 / 90.0);
 
     // Twice.
@@ -657,10 +820,18 @@ fn add_time_extends_a_running_countdown() {
 
     // Progress still reaches 1 at the new deadline, and the next segment starts there.
     assert_close(r.segment_progress(t0 + secs(120)).expect("timed"), 1.0);
-    assert_eq!(r.advance(t0 + secs(60)), None, "the old deadline no longer ends the step");
+    assert_eq!(
+        r.advance(t0 + secs(60)),
+        None,
+        "the old deadline no longer ends the step"
+    );
     assert_eq!(r.advance(t0 + secs(120)), Some(Cue::Segment));
     assert_eq!(r.deadline(), Some(t0 + secs(130)));
-    assert_eq!(r.shown_seconds(t0 + secs(120)), Some(10), "added time does not carry over");
+    assert_eq!(
+        r.shown_seconds(t0 + secs(120)),
+        Some(10),
+        "added time does not carry over"
+    );
 }
 
 #[test]
@@ -675,7 +846,10 @@ fn add_time_extends_a_paused_countdown() {
     assert!(r.add_time(paused_at + secs(5), ADD_TIME));
     assert!(r.is_paused());
     assert_eq!(r.deadline(), None);
-    assert_eq!(r.remaining(paused_at + secs(100)), Some(secs(60) + ADD_TIME - secs(30)));
+    assert_eq!(
+        r.remaining(paused_at + secs(100)),
+        Some(secs(60) + ADD_TIME - secs(30))
+    );
     assert_eq!(r.shown_seconds(paused_at + secs(100)), Some(60));
     let after = r.segment_progress(paused_at + secs(100)).expect("timed");
     assert!((0.0..=1.0).contains(&after));
@@ -751,8 +925,8 @@ fn a_ten_minute_routine_does_not_drift_with_late_wakeups() {
     let t0 = Instant::now();
     let steps = vec![
         step(Some(30), &[Side::Left, Side::Right], 3, Some(10)), // 2 × (90 + 20) = 220
-        step(Some(45), &[], 4, Some(15)),                         // 180 + 45 = 225
-        step(Some(145), &[], 1, None),                            // 145
+        step(Some(45), &[], 4, Some(15)),                        // 180 + 45 = 225
+        step(Some(145), &[], 1, None),                           // 145
     ];
     let mut r = runner(steps, 10, t0);
     assert_eq!(r.plan().total, secs(600));
@@ -770,8 +944,17 @@ fn twenty_steps_repeated_twenty_times_do_not_drift() {
     let t0 = Instant::now();
     let steps: Vec<Step> = (0..20u32)
         .map(|i| {
-            let sides: &[Side] = if i % 5 == 0 { &[Side::Left, Side::Right] } else { &[] };
-            step(Some(1 + i % 4), sides, 20, if i % 3 == 0 { None } else { Some(1 + i % 2) })
+            let sides: &[Side] = if i % 5 == 0 {
+                &[Side::Left, Side::Right]
+            } else {
+                &[]
+            };
+            step(
+                Some(1 + i % 4),
+                sides,
+                20,
+                if i % 3 == 0 { None } else { Some(1 + i % 2) },
+            )
         })
         .collect();
     let mut r = runner(steps, 3, t0);
@@ -787,7 +970,11 @@ fn twenty_steps_repeated_twenty_times_do_not_drift() {
 #[test]
 fn advance_far_past_several_deadlines_jumps_with_one_cue() {
     let t0 = Instant::now();
-    let steps = vec![step(Some(10), &[Side::Left, Side::Right], 1, None), timed(10), timed(10)];
+    let steps = vec![
+        step(Some(10), &[Side::Left, Side::Right], 1, None),
+        timed(10),
+        timed(10),
+    ];
 
     // Across a side switch only: that cue.
     let mut r = runner(steps.clone(), 0, t0);
@@ -872,7 +1059,10 @@ fn next_wake_while_counting_up_is_the_next_whole_second() {
 #[test]
 fn routine_progress_rises_monotonically_from_zero_to_one() {
     let t0 = Instant::now();
-    let steps = vec![step(Some(10), &[Side::Left, Side::Right], 2, Some(5)), timed(20)];
+    let steps = vec![
+        step(Some(10), &[Side::Left, Side::Right], 2, Some(5)),
+        timed(20),
+    ];
     let mut r = runner(steps, 5, t0);
     let total = r.plan().total;
     assert_eq!(total, secs(5 + 2 * 25 + 20));
@@ -922,7 +1112,12 @@ fn step_strategy() -> impl Strategy<Value = Step> {
         Just(vec![Side::Left, Side::Right]),
         Just(vec![Side::Right, Side::Left]),
     ];
-    (prop::option::of(1u32..60), sides, 1u32..4, prop::option::of(1u32..60))
+    (
+        prop::option::of(1u32..60),
+        sides,
+        1u32..4,
+        prop::option::of(1u32..60),
+    )
         .prop_map(|(seconds, sides, repeat, rest)| step(seconds, &sides, repeat, rest))
 }
 
