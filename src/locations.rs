@@ -42,6 +42,10 @@ pub struct Locations {
     pub config_env: Option<PathBuf>,
     /// `$XDG_CONFIG_HOME/cramp-coach`, if a home is known.
     pub config_dir: Option<PathBuf>,
+    pub data_dir_flag: Option<PathBuf>,
+    pub data_dir_env: Option<PathBuf>,
+    /// `$XDG_DATA_HOME/cramp-coach`, if a home is known.
+    pub xdg_data_dir: Option<PathBuf>,
 }
 
 fn non_empty(v: Option<std::ffi::OsString>) -> Option<PathBuf> {
@@ -49,15 +53,30 @@ fn non_empty(v: Option<std::ffi::OsString>) -> Option<PathBuf> {
 }
 
 impl Locations {
-    pub fn from_env(content_flag: Option<PathBuf>, config_flag: Option<PathBuf>) -> Locations {
+    pub fn from_env(
+        content_flag: Option<PathBuf>,
+        config_flag: Option<PathBuf>,
+        data_dir_flag: Option<PathBuf>,
+    ) -> Locations {
         let dirs = directories::ProjectDirs::from("", "", "cramp-coach");
         Locations {
             content_flag,
             config_flag,
             content_env: non_empty(std::env::var_os(CONTENT_ENV)),
             config_env: non_empty(std::env::var_os(CONFIG_ENV)),
-            config_dir: dirs.map(|d| d.config_dir().to_path_buf()),
+            config_dir: dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
+            data_dir_flag,
+            data_dir_env: non_empty(std::env::var_os(DATA_DIR_ENV)),
+            xdg_data_dir: dirs.map(|d| d.data_dir().to_path_buf()),
         }
+    }
+
+    /// The journal's folder: `--data-dir`, then `CRAMP_DATA_DIR`, then `$XDG_DATA_HOME/cramp-coach`.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.data_dir_flag
+            .clone()
+            .or_else(|| self.data_dir_env.clone())
+            .or_else(|| self.xdg_data_dir.clone())
     }
 
     fn pick(&self, flag: &Option<PathBuf>, env: &Option<PathBuf>, file: &str) -> Origin {

@@ -1,14 +1,16 @@
 //! `cramp`: the command line. Parses arguments, loads content and config, then hands over to the
 //! TUI (`tui`), the plain guide (`plain`) or a one-shot command.
 
-mod plain;
-mod tui;
+mod cli;
+
+use cli::{habits, plain, tui};
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use jiff::civil::Date;
 
 use cramp_coach::config::Config;
 use cramp_coach::content::{Content, LoadError};
@@ -20,6 +22,7 @@ pub mod exit {
     pub const OK: u8 = 0;
     pub const IO: u8 = 1;
     pub const USAGE: u8 = 2;
+    pub const JOURNAL: u8 = 3;
     pub const NEEDS_TERMINAL: u8 = 5;
 }
 
@@ -30,10 +33,15 @@ Examples:
   cramp run --plain bedtime     the bedtime stretch as plain lines (screen readers, speech)
   cramp list                    routines: id, kind, length, title
   cramp validate my.toml        check a content file
+  cramp habits                  tonight's habits and streaks
+  cramp check stretch           tick tonight's bedtime stretch
+  cramp check fluids --date 2026-11-20 --undo
 
 Files: content and config in $XDG_CONFIG_HOME/cramp-coach/ (content.toml, config.toml).
-Environment: CRAMP_CONTENT, CRAMP_CONFIG (flags win over environment).
-Exit codes: 0 ok, 1 input/output error, 2 bad usage, content or config, 5 needs a terminal.
+Journal: $XDG_DATA_HOME/cramp-coach/journal.txt.
+Environment: CRAMP_CONTENT, CRAMP_CONFIG, CRAMP_DATA_DIR (flags win over environment).
+Exit codes: 0 ok, 1 input/output error, 2 bad usage, content or config, 3 journal unreadable (left
+untouched), 5 needs a terminal.
 Self-care guidance, not medical advice: press ! in the app for when to get help.";
 
 #[derive(Parser)]
@@ -45,6 +53,9 @@ struct Cli {
     /// Config file laid over the defaults.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Folder of the journal (habit ticks) instead of $XDG_DATA_HOME/cramp-coach.
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -69,6 +80,28 @@ enum Command {
         /// The content file to check.
         file: Option<PathBuf>,
     },
+    /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.
+    Habits {
+        /// The night that began on this date (YYYY-MM-DD) instead of tonight.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        date: Option<Date>,
+    },
+    /// Tick a habit for tonight (or night D); a counted habit gains one.
+    Check {
+        /// Habit id, as `cramp habits` shows.
+        habit: String,
+        /// The night that began on this date (YYYY-MM-DD) instead of tonight.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        date: Option<Date>,
+        /// Untick instead (a counted habit loses one).
+        #[arg(long)]
+        undo: bool,
+    },
+}
+
+fn parse_date_arg(s: &str) -> Result<Date, String> {
+    cramp_coach::journal::parse_date(s)
+        .ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -89,7 +122,11 @@ fn load_error_code(e: &LoadError) -> u8 {
 }
 
 fn run(cli: Cli) -> u8 {
-    let locations = Locations::from_env(cli.content.clone(), cli.config.clone());
+    let locations = Locations::from_env(
+        cli.content.clone(),
+        cli.config.clone(),
+        cli.data_dir.clone(),
+    );
     if let Some(Command::Validate { file }) = &cli.command {
         return validate(file.as_ref(), &locations);
     }
@@ -132,6 +169,14 @@ fn run(cli: Cli) -> u8 {
             list(&content)
         }
         Some(Command::Validate { .. }) => exit::OK,
+        Some(Command::Habits { date }) => {
+            warn_all(&warnings);
+            habits::show(&content, &config, &locations, date)
+        }
+        Some(Command::Check { habit, date, undo }) => {
+            warn_all(&warnings);
+            habits::check(&content, &config, &locations, &habit, date, undo)
+        }
     }
 }
 

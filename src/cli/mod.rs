@@ -1,0 +1,5 @@
+//! The binary's edges: the TUI event loop, the plain guide, and the journal commands.
+
+pub mod habits;
+pub mod plain;
+pub mod tui;
