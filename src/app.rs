@@ -5,8 +5,12 @@
 
 use std::time::{Duration, Instant};
 
+use jiff::civil::Date;
+
 use crate::config::Config;
-use crate::content::{Content, Routine};
+use crate::content::{Content, Habit, Routine};
+use crate::habits::{BACKFILL_NIGHTS, Change};
+use crate::journal::Journal;
 use crate::runner::{ADD_TIME, Cue, Plan, Runner, SegmentKind};
 use crate::strings;
 
@@ -34,6 +38,9 @@ pub enum Bell {
     Done,
 }
 
+/// Gap between the rings of one bell pattern.
+pub const RING_GAP: Duration = Duration::from_millis(300);
+
 impl Bell {
     /// How many rings, spaced apart.
     pub fn rings(self) -> u32 {
@@ -50,7 +57,31 @@ impl Bell {
 pub enum Effect {
     Bell(Bell),
     Speak(String),
+    /// Change the journal (under its lock, durably); the result comes back through
+    /// [`App::journal_saved`] or [`App::journal_failed`].
+    Journal {
+        night: Date,
+        habit: String,
+        change: Change,
+    },
     Quit,
+}
+
+/// Which list on home the arrow keys move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Routines,
+    Habits,
+}
+
+/// The journal as the habits pane knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JournalView {
+    /// Not read yet (it is read just after the first frame).
+    Loading,
+    Ready(Journal),
+    /// Could not be read or parsed: one line naming the file; nothing will be written to it.
+    Unreadable(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,14 +115,27 @@ pub struct App {
     pub selected: usize,
     /// Lasting warnings (a broken file), one line each.
     pub warnings: Vec<String>,
-    /// A one-off message for the status line.
+    /// A one-off message for the status line, cleared by the next key.
     pub status: Option<String>,
+    pub focus: Focus,
+    /// Selected habit in the pane, an index into `content.habits`.
+    pub habit_selected: usize,
+    /// The night the habits pane shows: tonight minus this many nights.
+    pub nights_back: i32,
+    /// Tonight, by the wall clock and `day_starts_at` (the edge keeps it current).
+    pub tonight: Date,
+    pub journal: JournalView,
     quit: bool,
 }
 
 impl App {
-    pub fn new(content: Content, config: Config, warnings: Vec<String>) -> App {
+    pub fn new(content: Content, config: Config, warnings: Vec<String>, tonight: Date) -> App {
         App {
+            focus: Focus::Routines,
+            habit_selected: 0,
+            nights_back: 0,
+            tonight,
+            journal: JournalView::Loading,
             content,
             config,
             screen: Screen::Home,
@@ -224,7 +268,61 @@ impl App {
         })
     }
 
+    /// The night the habits pane shows.
+    pub fn shown_night(&self) -> Date {
+        self.tonight
+            .checked_sub(jiff::Span::new().days(self.nights_back))
+            .unwrap_or(self.tonight)
+    }
+
+    pub fn selected_habit(&self) -> Option<&Habit> {
+        self.content.habits.get(self.habit_selected)
+    }
+
+    /// The clock passed the end of a night.
+    pub fn set_tonight(&mut self, tonight: Date) {
+        self.tonight = tonight;
+    }
+
+    /// The journal as read from disk (at start, or after someone else changed it).
+    pub fn journal_loaded(&mut self, journal: Result<Journal, String>) {
+        self.journal = match journal {
+            Ok(j) => JournalView::Ready(j),
+            Err(e) => JournalView::Unreadable(e),
+        };
+    }
+
+    /// A change reached the disk: this is the journal as written.
+    pub fn journal_saved(&mut self, journal: Journal, habit: &str, night: Date) {
+        let state = match self.content.habit(habit) {
+            Some(h) => {
+                let count = journal.count(night, habit);
+                match h.target {
+                    Some(t) => format!("{count}/{t}"),
+                    None if count > 0 => strings::TICKED.to_string(),
+                    None => strings::UNTICKED.to_string(),
+                }
+            }
+            None => String::new(),
+        };
+        self.status = Some(format!(
+            "{} · {habit} {state} · {}",
+            strings::SAVED,
+            night_label(night, self.tonight)
+        ));
+        self.journal = JournalView::Ready(journal);
+    }
+
+    /// A change could not be made; the journal on disk is as it was.
+    pub fn journal_failed(&mut self, error: String, unreadable: bool) {
+        self.status = Some(format!("{}: {error}", strings::NOT_SAVED));
+        if unreadable {
+            self.journal = JournalView::Unreadable(error);
+        }
+    }
+
     pub fn key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        self.status = None;
         if key == Key::CtrlC {
             self.quit = true;
             return vec![Effect::Quit];
@@ -283,10 +381,33 @@ impl App {
 
     fn home_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
         let rows = self.home_routines().len();
+        let habits = self.content.habits.len();
+        let on_habits = self.focus == Focus::Habits && habits > 0;
         match key {
+            Key::Tab | Key::BackTab if habits > 0 => {
+                self.focus = if on_habits {
+                    Focus::Routines
+                } else {
+                    Focus::Habits
+                };
+            }
+            Key::Left | Key::Char('h') => {
+                self.nights_back = (self.nights_back + 1).min(BACKFILL_NIGHTS);
+            }
+            Key::Right | Key::Char('l') => self.nights_back = (self.nights_back - 1).max(0),
+            Key::Up | Key::Char('k') if on_habits => {
+                self.habit_selected = self.habit_selected.saturating_sub(1);
+            }
+            Key::Down | Key::Char('j') if on_habits => {
+                self.habit_selected = (self.habit_selected + 1).min(habits - 1);
+            }
+            Key::Char(' ') | Key::Enter if on_habits => return self.change_habit(Change::Toggle),
+            Key::Char('-') | Key::Backspace if on_habits => {
+                return self.change_habit(Change::Undo);
+            }
             Key::Up | Key::Char('k') => self.selected = self.selected.saturating_sub(1),
             Key::Down | Key::Char('j') => {
-                self.selected = (self.selected + 1).min(rows.saturating_sub(1))
+                self.selected = (self.selected + 1).min(rows.saturating_sub(1));
             }
             Key::Enter => return self.start_home_row(self.selected, now),
             Key::Char(c @ '1'..='9') => return self.start_home_row(c as usize - '1' as usize, now),
@@ -297,6 +418,24 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    fn change_habit(&mut self, change: Change) -> Vec<Effect> {
+        if let JournalView::Unreadable(e) = &self.journal {
+            self.status = Some(format!("{}: {e}", strings::NOT_SAVED));
+            return Vec::new();
+        }
+        if self.journal == JournalView::Loading {
+            return Vec::new();
+        }
+        let Some(habit) = self.selected_habit() else {
+            return Vec::new();
+        };
+        vec![Effect::Journal {
+            night: self.shown_night(),
+            habit: habit.id.clone(),
+            change,
+        }]
     }
 
     fn runner_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
@@ -334,5 +473,19 @@ impl App {
             effects.extend(self.after_cue(cue, now));
         }
         effects
+    }
+}
+
+/// "tonight", "last night", or the weekday and date.
+pub fn night_label(night: Date, tonight: Date) -> String {
+    let back = (tonight - night).get_days();
+    match back {
+        0 => strings::TONIGHT.to_string(),
+        1 => strings::LAST_NIGHT.to_string(),
+        _ => format!(
+            "{} {}",
+            &night.strftime("%a %-d %b").to_string(),
+            format_args!("({back} {})", strings::NIGHTS_AGO)
+        ),
     }
 }

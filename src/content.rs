@@ -274,6 +274,8 @@ impl Content {
         if check.errors.is_empty() {
             Ok(content)
         } else {
+            // Reported in file order, whatever order the checks ran in.
+            check.errors.sort_by_key(|d| (d.line, d.column));
             Err(Diagnostics(check.errors))
         }
     }
@@ -377,7 +379,7 @@ impl Checker<'_> {
 
     fn text(&mut self, s: &S<String>, what: &str, max: usize) -> String {
         let clean = sanitize(s.get_ref().trim()).into_owned();
-        if clean.is_empty() {
+        if clean.chars().all(|c| c == '\u{FFFD}' || c.is_whitespace()) {
             self.error(s, format!("{what} must not be empty"));
         } else if clean.chars().count() > max {
             self.error(s, format!("{what} is longer than {max} characters"));

@@ -18,10 +18,11 @@ pub fn header(routine: &Routine) -> String {
     } else {
         ""
     };
+    let n = routine.steps.len();
+    let steps = if n == 1 { "step" } else { "steps" };
     format!(
-        "{}: {} steps, {}{plus}",
+        "{}: {n} {steps}, {}{plus}",
         routine.title,
-        routine.steps.len(),
         clock(routine.total_seconds())
     )
 }

@@ -148,7 +148,7 @@ fn run(cli: Cli) -> u8 {
     };
     let warnings: Vec<String> = content_warning.into_iter().chain(config_warning).collect();
     match cli.command {
-        None => tui_or_exit(content, config, warnings, None),
+        None => tui_or_exit(content, config, warnings, None, habits::store(&locations)),
         Some(Command::Run {
             plain,
             quiet,
@@ -161,7 +161,13 @@ fn run(cli: Cli) -> u8 {
                 warn_all(&warnings);
                 plain::run(&content, &config, &routine, quiet)
             } else {
-                tui_or_exit(content, config, warnings, Some(routine))
+                tui_or_exit(
+                    content,
+                    config,
+                    warnings,
+                    Some(routine),
+                    habits::store(&locations),
+                )
             }
         }
         Some(Command::List) => {
@@ -216,12 +222,13 @@ fn tui_or_exit(
     config: Config,
     warnings: Vec<String>,
     routine: Option<String>,
+    store: Option<cramp_coach::journal::Store>,
 ) -> u8 {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         fail("the coach needs a terminal (try `cramp run --plain ROUTINE` or `cramp list`)");
         return exit::NEEDS_TERMINAL;
     }
-    tui::run(content, config, warnings, routine)
+    tui::run(content, config, warnings, routine, store)
 }
 
 fn list(content: &Content) -> u8 {

@@ -23,6 +23,19 @@ pub const SEE_A_DOCTOR: &str = "See a doctor if";
 pub const SOURCES: &str = "Sources";
 pub const HELP_TITLE: &str = "Keys";
 pub const SPEECH_FAILED: &str = "speech unavailable";
+pub const HABITS_HEADING: &str = "Habits";
+pub const STREAK: &str = "streak";
+pub const TONIGHT: &str = "tonight";
+pub const LAST_NIGHT: &str = "last night";
+pub const NIGHTS_AGO: &str = "nights ago";
+pub const SAVED: &str = "saved";
+pub const NOT_SAVED: &str = "not saved";
+pub const TICKED: &str = "done";
+pub const UNTICKED: &str = "not done";
+pub const JOURNAL_UNREADABLE: &str =
+    "The journal could not be read; it is left as it is, and nothing is written to it:";
+pub const LOADING: &str = "…";
+pub const HABITS_KEYS: &str = "space tick · - untick · ←→ night · tab routines · ? keys · q quit";
 
 pub const HOME_KEYS: &str = "enter start · 1-9 start N · ↑↓ move · ! get help · ? keys · q quit";
 pub const HOME_KEYS_SHORT: &str = "⏎ go ? help q quit";
@@ -42,6 +55,14 @@ pub const HELP_HOME: &[(&str, &str)] = &[
     ("↑ ↓  j k", "choose a routine"),
     ("enter", "start it"),
     ("1 - 9", "start routine N"),
+    ("tab", "to the habits"),
+];
+pub const HELP_HABITS: &[(&str, &str)] = &[
+    ("tab", "between routines and habits"),
+    ("↑ ↓  j k", "choose a habit"),
+    ("space", "tick / untick (counted: one more)"),
+    ("-", "take one back"),
+    ("← →  h l", "the night shown: back up to 30 nights"),
 ];
 pub const HELP_RUNNER: &[(&str, &str)] = &[
     ("space", "pause / resume"),

@@ -9,9 +9,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
-use crate::app::{App, Overlay, Screen};
+use crate::app::{App, Focus, JournalView, Overlay, Screen, night_label};
 use crate::bigdigits;
 use crate::content::{Routine, RoutineKind};
+use crate::habits::{self, Mark};
 use crate::runner::{Runner, SegmentKind};
 use crate::strings as s;
 use crate::text::clock;
@@ -139,22 +140,49 @@ fn routine_length(r: &Routine) -> String {
 }
 
 fn home(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let body = with_footer(frame, app, theme, area, s::HOME_KEYS, s::HOME_KEYS_SHORT);
+    let on_habits = app.focus == Focus::Habits && !app.content.habits.is_empty();
+    let keys = if on_habits {
+        s::HABITS_KEYS
+    } else {
+        s::HOME_KEYS
+    };
+    let body = with_footer(frame, app, theme, area, keys, s::HOME_KEYS_SHORT);
+    let width = body.width as usize;
     let routines = app.home_routines();
-    let roomy = body.height as usize >= routines.len() + 8;
+    let habit_rows = if app.content.habits.is_empty() {
+        0
+    } else {
+        app.content.habits.len() + 2
+    };
+    let height = body.height as usize;
+    // What fits, most important first: the routines (relief is never crowded out), then the habits,
+    // then headings, the title and the summary. When the two lists cannot share the screen, the
+    // focused one has it.
+    let both = habit_rows > 0 && routines.len() + habit_rows <= height;
+    let headings = routines.len() + 2 + habit_rows <= height;
+    let titled = routines.len() + 4 + habit_rows <= height;
+    let summary = routines.len() + 6 + habit_rows <= height;
+
+    if on_habits && !both {
+        let lines = habit_lines(app, theme, width, true);
+        frame.render_widget(
+            Paragraph::new(lines).scroll((scroll_for(app.habit_selected + 1, height), 0)),
+            body,
+        );
+        return;
+    }
     let mut lines: Vec<Line> = Vec::new();
-    if roomy {
+    if titled {
         lines.push(Line::from(vec![
             Span::styled(s::APP_TITLE, theme.title),
             Span::styled(format!(" · {}", s::APP_TAGLINE), theme.dim),
         ]));
         lines.push(Line::default());
     }
-    let width = body.width as usize;
     let mut selected_line = 0;
     let mut kind = None;
     for (i, r) in routines.iter().enumerate() {
-        if roomy && kind != Some(r.kind) {
+        if headings && kind != Some(r.kind) {
             kind = Some(r.kind);
             let heading = if r.kind == RoutineKind::Relief {
                 s::RELIEF_HEADING
@@ -184,32 +212,114 @@ fn home(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let pad = width.saturating_sub(
             prefix.chars().count() + title.chars().count() + length.chars().count() + 1,
         );
-        let style = if selected { theme.selected } else { theme.base };
+        let style = if selected && !on_habits {
+            theme.selected
+        } else {
+            theme.base
+        };
         lines.push(Line::styled(
             format!("{prefix}{title}{}{length} ", " ".repeat(pad)),
             style,
         ));
     }
-    if roomy
-        && let Some(summary) = routines
+    if summary
+        && let Some(text) = routines
             .get(app.selected)
             .and_then(|r| r.summary.as_deref())
     {
         lines.push(Line::default());
-        let text = Paragraph::new(Line::styled(summary, theme.dim)).wrap(Wrap { trim: true });
-        let used = lines.len() as u16;
-        frame.render_widget(Paragraph::new(lines), body);
-        let rest = Rect {
-            y: body.y + used,
-            height: body.height.saturating_sub(used),
-            ..body
-        };
-        frame.render_widget(text, rest);
-        return;
+        for row in wrap(text, width).into_iter().take(2) {
+            lines.push(Line::styled(row, theme.dim));
+        }
     }
-    let height = body.height as usize;
-    let scroll = (selected_line + 1).saturating_sub(height);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), body);
+    if both {
+        lines.push(Line::default());
+        lines.extend(habit_lines(app, theme, width, on_habits));
+        frame.render_widget(Paragraph::new(lines), body);
+    } else {
+        frame.render_widget(
+            Paragraph::new(lines).scroll((scroll_for(selected_line, height), 0)),
+            body,
+        );
+    }
+}
+
+/// Rows to scroll so that line `line` (0-based) is visible in `height` rows.
+fn scroll_for(line: usize, height: usize) -> u16 {
+    (line + 1).saturating_sub(height) as u16
+}
+
+/// The symbol for one night in a habit's strip.
+fn mark_symbol(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Kept => "■",
+        Mark::Partial { .. } => "▪",
+        Mark::Missed => "·",
+        Mark::Off => " ",
+    }
+}
+
+/// The habits pane: a heading naming the night shown, then one row a habit with its state, the last
+/// seven nights and the streak.
+fn habit_lines<'a>(app: &'a App, theme: &Theme, width: usize, focused: bool) -> Vec<Line<'a>> {
+    let night = app.shown_night();
+    let label = night_label(night, app.tonight);
+    let heading_style = if focused { theme.title } else { theme.dim };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(s::HABITS_HEADING, heading_style),
+        Span::styled(format!(" · {label}"), theme.dim),
+    ])];
+    let journal = match &app.journal {
+        JournalView::Ready(j) => j,
+        JournalView::Loading => {
+            lines.push(Line::styled(s::LOADING, theme.dim));
+            return lines;
+        }
+        JournalView::Unreadable(error) => {
+            for row in wrap(&format!("{} {error}", s::JOURNAL_UNREADABLE), width) {
+                lines.push(Line::styled(row, theme.warning));
+            }
+            return lines;
+        }
+    };
+    let show_strip = width >= 40;
+    let tail = if show_strip {
+        habits::STRIP_NIGHTS + 5
+    } else {
+        4
+    };
+    for (i, habit) in app.content.habits.iter().enumerate() {
+        let mark = habits::mark(habit, journal, night);
+        let count = journal.count(night, &habit.id);
+        let state = match (habit.target, mark) {
+            (Some(t), _) => format!("{count}/{t}"),
+            (None, Mark::Kept) => "x".to_string(),
+            (None, Mark::Off) => "-".to_string(),
+            (None, _) => " ".to_string(),
+        };
+        let selected = focused && i == app.habit_selected;
+        let marker = if selected { "›" } else { " " };
+        let prefix = format!("{marker} {:<6}", format!("[{state}]"));
+        let room = width.saturating_sub(prefix.chars().count() + tail);
+        let title = fit(&habit.title, room);
+        let pad = width.saturating_sub(prefix.chars().count() + title.chars().count() + tail);
+        let style = if selected { theme.selected } else { theme.base };
+        let mut spans = vec![Span::styled(
+            format!("{prefix}{title}{}", " ".repeat(pad)),
+            style,
+        )];
+        if show_strip {
+            let strip: String = habits::strip(habit, journal, night)
+                .iter()
+                .map(|(_, m)| mark_symbol(*m))
+                .collect();
+            spans.push(Span::styled(format!(" {strip}"), theme.gauge));
+        }
+        let streak = habits::streak(habit, journal, app.tonight);
+        spans.push(Span::styled(format!(" {streak:>3}"), theme.dim));
+        lines.push(Line::from(spans));
+    }
+    lines
 }
 
 /// Title of what is happening now: the step, "Get ready" or "Rest".
@@ -465,15 +575,15 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
                     ]));
                 }
             };
-            let on_home = matches!(app.screen, Screen::Home);
-            table(
-                &mut lines,
-                if on_home {
-                    s::HELP_HOME
-                } else {
-                    s::HELP_RUNNER
-                },
-            );
+            if matches!(app.screen, Screen::Home) {
+                table(&mut lines, s::HELP_HOME);
+                if !app.content.habits.is_empty() {
+                    lines.push(Line::default());
+                    table(&mut lines, s::HELP_HABITS);
+                }
+            } else {
+                table(&mut lines, s::HELP_RUNNER);
+            }
             lines.push(Line::default());
             table(&mut lines, s::HELP_ANYWHERE);
             (s::HELP_TITLE, Text::from(lines))

@@ -2,18 +2,44 @@
 
 use std::time::{Duration, Instant};
 
-use cramp_coach::app::{App, Key, Overlay, Screen};
+use cramp_coach::app::{App, Focus, Key, Overlay, Screen};
 use cramp_coach::config::{Config, ThemeName};
 use cramp_coach::content::Content;
+use cramp_coach::journal::Journal;
 use cramp_coach::theme::Theme;
 use cramp_coach::ui;
+use jiff::civil::{Date, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+/// Saturday 28 November 2026: the night the screens show as tonight.
+fn tonight() -> Date {
+    date(2026, 11, 28)
+}
+
+/// A journal with a few nights of ticks before tonight.
+fn journal() -> Journal {
+    let mut j = Journal::default();
+    for back in 1..=6 {
+        let night = tonight() - jiff::Span::new().days(back);
+        if back != 3 {
+            j.set(night, "stretch", 1);
+        }
+        j.set(night, "fluids", (back as u32 % 4) + 3);
+        if back % 2 == 0 {
+            j.set(night, "bedding", 1);
+        }
+    }
+    j.set(tonight(), "fluids", 2);
+    j
+}
 
 fn app(lead_in: u32) -> App {
     let mut config = Config::builtin();
     config.lead_in_seconds = lead_in;
-    App::new(Content::builtin(), config, Vec::new())
+    let mut app = App::new(Content::builtin(), config, Vec::new(), tonight());
+    app.journal_loaded(Ok(journal()));
+    app
 }
 
 fn screen(app: &App, width: u16, height: u16, now: Instant) -> String {
@@ -53,11 +79,13 @@ fn home_smallest() {
 fn home_with_a_broken_file_warning() {
     let t0 = Instant::now();
     let warning = "/home/u/.config/cramp-coach/content.toml:3:9: unknown kind \"nap\" (using the built-in routines)";
-    let app = App::new(
+    let mut app = App::new(
         Content::builtin(),
         Config::builtin(),
         vec![warning.to_string()],
+        tonight(),
     );
+    app.journal_loaded(Ok(journal()));
     insta::assert_snapshot!(screen(&app, 80, 24, t0));
 }
 
@@ -183,4 +211,63 @@ fn every_size_renders_without_panic() {
             }
         }
     }
+}
+
+#[test]
+fn habits_pane_focused() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    app.key(Key::Tab, t0);
+    app.key(Key::Down, t0);
+    assert_eq!(app.focus, Focus::Habits);
+    insta::assert_snapshot!(screen(&app, 80, 26, t0));
+}
+
+#[test]
+fn habits_pane_backfilling() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    app.key(Key::Tab, t0);
+    for _ in 0..3 {
+        app.key(Key::Left, t0);
+    }
+    assert_eq!(app.shown_night(), date(2026, 11, 25));
+    insta::assert_snapshot!(screen(&app, 80, 26, t0));
+}
+
+#[test]
+fn habits_pane_cannot_go_past_thirty_nights_or_into_the_future() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    app.key(Key::Right, t0);
+    assert_eq!(app.shown_night(), tonight());
+    for _ in 0..40 {
+        app.key(Key::Left, t0);
+    }
+    assert_eq!(app.shown_night(), date(2026, 10, 29));
+}
+
+#[test]
+fn habits_pane_with_an_unreadable_journal() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    app.journal_loaded(Err("/home/u/.local/share/cramp-coach/journal.txt:3:7: \"2025-13-01\" is not a date (YYYY-MM-DD)".to_string()));
+    app.key(Key::Tab, t0);
+    let effects = app.key(Key::Char(' '), t0);
+    assert!(
+        effects.is_empty(),
+        "nothing is written to a journal that could not be read"
+    );
+    insta::assert_snapshot!(screen(&app, 80, 24, t0));
+    // Relief still starts.
+    app.key(Key::Char('1'), t0);
+    assert!(matches!(app.screen, Screen::Running { .. }));
+}
+
+#[test]
+fn home_focused_on_habits_in_a_small_terminal_shows_the_habits() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    app.key(Key::Tab, t0);
+    insta::assert_snapshot!(screen(&app, 40, 10, t0));
 }

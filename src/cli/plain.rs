@@ -3,6 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
+use cramp_coach::app::{Bell, RING_GAP};
 use cramp_coach::config::Config;
 use cramp_coach::content::Content;
 use cramp_coach::guide;
@@ -22,6 +23,7 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
         return exit::USAGE;
     };
     let interactive = std::io::stdin().is_terminal();
+    let bell = config.bell && !quiet;
     let mut out = std::io::stdout().lock();
     let result = (|| -> std::io::Result<()> {
         let start = Instant::now();
@@ -31,19 +33,26 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
         let mut stdin = std::io::stdin().lock();
         loop {
             if runner.is_done() {
-                ring(&mut out, quiet)?;
                 writeln!(out, "{}", guide::done_line(routine, Instant::now() - start))?;
-                return out.flush();
+                return ring(&mut out, bell, Bell::Done);
             }
             let Some(seg) = runner.current().cloned() else {
                 return Ok(());
             };
             if let Some(c) = cue.take() {
-                ring(&mut out, quiet)?;
                 if c == Cue::SwitchSide {
                     writeln!(out, "{}", guide::switch_sides_line())?;
                 }
                 writeln!(out, "{}", guide::segment_line(routine, &seg))?;
+                ring(
+                    &mut out,
+                    bell,
+                    if c == Cue::SwitchSide {
+                        Bell::SwitchSide
+                    } else {
+                        Bell::Step
+                    },
+                )?;
             }
             match (seg.duration, runner.deadline()) {
                 (Some(length), Some(deadline)) => {
@@ -54,7 +63,9 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
                         out.flush()?;
                     }
                     sleep_until(deadline);
-                    cue = runner.advance(deadline.max(Instant::now()));
+                    // Exactly one boundary at a time: if the process fell behind, every skipped
+                    // step still gets its line.
+                    cue = runner.advance(deadline);
                 }
                 _ => {
                     writeln!(out, "{}", guide::untimed_prompt(interactive))?;
@@ -75,10 +86,17 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
     }
 }
 
-fn ring(out: &mut impl Write, quiet: bool) -> std::io::Result<()> {
-    if quiet {
-        Ok(())
-    } else {
-        out.write_all(b"\x07")
+/// The bell pattern for a change, as in the TUI: one ring, two to switch sides, three when done.
+fn ring(out: &mut impl Write, bell: bool, pattern: Bell) -> std::io::Result<()> {
+    if !bell {
+        return out.flush();
     }
+    for i in 0..pattern.rings() {
+        if i > 0 {
+            std::thread::sleep(RING_GAP);
+        }
+        out.write_all(b"\x07")?;
+        out.flush()?;
+    }
+    Ok(())
 }

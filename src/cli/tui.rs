@@ -12,17 +12,17 @@ use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyM
 use futures_util::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
-use cramp_coach::app::{App, Effect, Key};
+use cramp_coach::app::{App, Effect, Key, RING_GAP};
 use cramp_coach::config::Config;
 use cramp_coach::content::Content;
+use cramp_coach::habits;
+use cramp_coach::journal::Store;
+use cramp_coach::night::next_rollover;
 use cramp_coach::strings;
 use cramp_coach::theme::Theme;
 use cramp_coach::ui;
 
 use crate::{exit, fail};
-
-/// Gap between the rings of one bell pattern.
-const RING_GAP: Duration = Duration::from_millis(300);
 
 /// Restores the terminal however the loop ends (return, error, or unwinding panic).
 struct Restore;
@@ -33,7 +33,13 @@ impl Drop for Restore {
     }
 }
 
-pub fn run(content: Content, config: Config, warnings: Vec<String>, routine: Option<String>) -> u8 {
+pub fn run(
+    content: Content,
+    config: Config,
+    warnings: Vec<String>,
+    routine: Option<String>,
+    store: Option<Store>,
+) -> u8 {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -46,8 +52,10 @@ pub fn run(content: Content, config: Config, warnings: Vec<String>, routine: Opt
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(config.theme, no_color);
-    let mut app = App::new(content, config, warnings);
-    runtime.block_on(event_loop(&mut app, &theme, routine))
+    let tonight = super::habits::tonight(&config);
+    let mut app = App::new(content, config, warnings, tonight);
+    let mut journal = JournalLink { store, stamp: None };
+    runtime.block_on(event_loop(&mut app, &theme, routine, &mut journal))
 }
 
 fn key_of(event: KeyEvent) -> Option<Key> {
@@ -76,6 +84,55 @@ fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
+/// The journal on disk, as the TUI sees it: where it is, and how it looked when last read.
+struct JournalLink {
+    store: Option<Store>,
+    stamp: Option<(u64, u64, i64, i64)>,
+}
+
+impl JournalLink {
+    /// Reads the journal into the app.
+    fn load(&mut self, app: &mut App) {
+        let Some(store) = &self.store else {
+            app.journal_loaded(Err(
+                "no folder for the journal: set CRAMP_DATA_DIR or HOME".to_string()
+            ));
+            return;
+        };
+        self.stamp = store.stamp();
+        app.journal_loaded(store.load().map_err(|e| e.to_string()));
+    }
+
+    /// Reads it again if someone else (another instance, `cramp check`) changed it.
+    fn refresh(&mut self, app: &mut App) {
+        if let Some(store) = &self.store
+            && store.stamp() != self.stamp
+        {
+            self.load(app);
+        }
+    }
+
+    /// Makes a change durable, then tells the app; on failure the app says so and the file is as it was.
+    fn change(
+        &mut self,
+        app: &mut App,
+        night: jiff::civil::Date,
+        habit: &str,
+        change: habits::Change,
+    ) {
+        let (Some(store), Some(h)) = (&self.store, app.content.habit(habit).cloned()) else {
+            return;
+        };
+        match store.update(|j| habits::apply(j, &h, night, change)) {
+            Ok((journal, _)) => {
+                self.stamp = store.stamp();
+                app.journal_saved(journal, habit, night);
+            }
+            Err(e) => app.journal_failed(e.to_string(), e.is_unreadable()),
+        }
+    }
+}
+
 /// Effects that outlive one pass of the loop: rings still to sound, whether speech has failed.
 #[derive(Default)]
 struct Cues {
@@ -84,7 +141,13 @@ struct Cues {
 }
 
 impl Cues {
-    fn apply(&mut self, effects: Vec<Effect>, app: &mut App, now: Instant) {
+    fn apply(
+        &mut self,
+        effects: Vec<Effect>,
+        app: &mut App,
+        journal: &mut JournalLink,
+        now: Instant,
+    ) {
         for effect in effects {
             match effect {
                 Effect::Bell(pattern) => {
@@ -100,6 +163,11 @@ impl Cues {
                         app.status = Some(format!("{}: {e}", strings::SPEECH_FAILED));
                     }
                 }
+                Effect::Journal {
+                    night,
+                    habit,
+                    change,
+                } => journal.change(app, night, &habit, change),
                 Effect::Quit => {}
             }
         }
@@ -135,7 +203,20 @@ fn speak(command: &[String], words: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-async fn event_loop(app: &mut App, theme: &Theme, routine: Option<String>) -> u8 {
+/// When the night next changes, as a monotonic instant.
+fn rollover_instant(app: &App) -> Instant {
+    let now = jiff::Timestamp::now();
+    let next = next_rollover(now, &jiff::tz::TimeZone::system(), app.config.day_starts_at);
+    let wait = next.duration_since(now).unsigned_abs();
+    Instant::now() + wait.min(Duration::from_secs(26 * 3600))
+}
+
+async fn event_loop(
+    app: &mut App,
+    theme: &Theme,
+    routine: Option<String>,
+    journal: &mut JournalLink,
+) -> u8 {
     let (mut sigterm, mut sighup, mut sigint) = match (
         signal(SignalKind::terminate()),
         signal(SignalKind::hangup()),
@@ -160,16 +241,23 @@ async fn event_loop(app: &mut App, theme: &Theme, routine: Option<String>) -> u8
     if let Some(id) = routine {
         let now = Instant::now();
         let effects = app.start_by_id(&id, now).unwrap_or_default();
-        cues.apply(effects, app, now);
+        cues.apply(effects, app, journal, now);
     }
     let mut dirty = true;
+    let mut first_frame = true;
+    let mut rollover = rollover_instant(app);
     loop {
         let now = Instant::now();
+        if now >= rollover {
+            app.set_tonight(super::habits::tonight(&app.config));
+            rollover = rollover_instant(app);
+            dirty = true;
+        }
         let effects = app.tick(now);
         if !effects.is_empty() {
             dirty = true;
         }
-        cues.apply(effects, app, now);
+        cues.apply(effects, app, journal, now);
         if app.should_quit() {
             return exit::OK;
         }
@@ -180,12 +268,23 @@ async fn event_loop(app: &mut App, theme: &Theme, routine: Option<String>) -> u8
                 return exit::IO;
             }
             dirty = false;
+            if first_frame {
+                // The journal is read after the first frame: relief never waits for it.
+                first_frame = false;
+                journal.load(app);
+                dirty = true;
+                continue;
+            }
         }
         cues.ring_due(terminal.backend_mut(), now);
-        let wake = [app.next_wake(now), cues.rings.front().copied()]
-            .into_iter()
-            .flatten()
-            .min();
+        let wake = [
+            app.next_wake(now),
+            cues.rings.front().copied(),
+            Some(rollover),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         let sleep = async {
             match wake {
                 Some(t) => tokio::time::sleep_until(t.into()).await,
@@ -196,9 +295,10 @@ async fn event_loop(app: &mut App, theme: &Theme, routine: Option<String>) -> u8
             event = events.next() => match event {
                 Some(Ok(Event::Key(k))) => {
                     if let Some(key) = key_of(k) {
+                        journal.refresh(app);
                         let now = Instant::now();
                         let effects = app.key(key, now);
-                        cues.apply(effects, app, now);
+                        cues.apply(effects, app, journal, now);
                         dirty = true;
                     }
                 }
@@ -206,7 +306,10 @@ async fn event_loop(app: &mut App, theme: &Theme, routine: Option<String>) -> u8
                 Some(Ok(_)) => {}
                 Some(Err(_)) | None => return exit::IO,
             },
-            () = sleep => dirty = app.next_wake(now).is_some_and(|t| t <= Instant::now()) || dirty,
+            () = sleep => {
+                let woke = Instant::now();
+                dirty |= app.next_wake(now).is_some_and(|t| t <= woke) || woke >= rollover;
+            }
             _ = sigterm.recv() => return 128 + 15,
             _ = sighup.recv() => return 128 + 1,
             _ = sigint.recv() => return 128 + 2,
