@@ -208,16 +208,21 @@ impl App {
     }
 
     fn after_cue(&mut self, cue: Cue, now: Instant) -> Vec<Effect> {
-        let effects = self.cue_effects(cue, now);
+        let mut effects = self.cue_effects(cue, now);
         if cue == Cue::Done
             && let Screen::Running { routine, runner } = &self.screen
         {
             let took = now.saturating_duration_since(runner.started_at());
-            let steps = self
-                .content
-                .routines
-                .get(*routine)
-                .map_or(0, |r| r.steps.len());
+            let finished = self.content.routines.get(*routine);
+            let steps = finished.map_or(0, |r| r.steps.len());
+            // A routine that completes a habit (the bedtime stretch) ticks it for tonight.
+            if let Some(habit) = finished.and_then(|r| r.completes_habit.clone()) {
+                effects.push(Effect::Journal {
+                    night: self.tonight,
+                    habit,
+                    change: Change::Check,
+                });
+            }
             self.screen = Screen::Done {
                 routine: *routine,
                 took,

@@ -271,3 +271,26 @@ fn home_focused_on_habits_in_a_small_terminal_shows_the_habits() {
     app.key(Key::Tab, t0);
     insta::assert_snapshot!(screen(&app, 40, 10, t0));
 }
+
+#[test]
+fn finishing_the_bedtime_routine_ticks_tonights_stretch() {
+    let t0 = Instant::now();
+    let mut app = started("bedtime", 0, t0);
+    let effects = app.tick(t0 + secs(200));
+    assert!(matches!(app.screen, Screen::Done { .. }));
+    let tick = cramp_coach::app::Effect::Journal {
+        night: tonight(),
+        habit: "stretch".to_string(),
+        change: cramp_coach::habits::Change::Check,
+    };
+    assert!(effects.contains(&tick), "{effects:?}");
+    // A relief routine ticks nothing.
+    let mut relief = started("thigh-back", 0, t0);
+    relief.key(Key::Enter, t0);
+    let effects = relief.tick(t0 + secs(120));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, cramp_coach::app::Effect::Journal { .. }))
+    );
+}
