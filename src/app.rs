@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::content::{Content, Habit, Routine};
+use crate::content::{Content, Habit, Muscle, Routine, RoutineKind};
+use crate::diary::{Episode, LegSide};
 use crate::habits::{BACKFILL_NIGHTS, Change};
 use crate::journal::Journal;
 use crate::runner::{ADD_TIME, Cue, Plan, Runner, SegmentKind};
@@ -64,6 +65,12 @@ pub enum Effect {
         habit: String,
         change: Change,
     },
+    /// Add a cramp to the diary; it began `since_start` ago. The result comes back through
+    /// [`App::episode_saved`] or [`App::journal_failed`].
+    LogEpisode {
+        prompt: LogPrompt,
+        since_start: Duration,
+    },
     Quit,
 }
 
@@ -100,8 +107,57 @@ pub enum Screen {
     Done {
         routine: usize,
         took: Duration,
-        steps: usize,
+        /// Steps that ran to their end.
+        steps_done: usize,
+        /// False when the routine was left midway.
+        finished: bool,
+        /// The cramp-log prompt, open after a relief routine until saved or skipped.
+        prompt: Option<LogPrompt>,
     },
+}
+
+/// The cramp-log prompt: single keys, anything left unset stays unset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogPrompt {
+    pub routine: String,
+    pub muscle: Option<Muscle>,
+    pub side: Option<LegSide>,
+    pub intensity: Option<u8>,
+    pub symptoms: Option<bool>,
+    /// When the session began (the episode's start).
+    pub started_at: Instant,
+    /// How long until it let go.
+    pub relief: Duration,
+    pub steps: Vec<u16>,
+}
+
+impl LogPrompt {
+    fn key(&mut self, key: Key) -> bool {
+        match key {
+            Key::Char('m') => {
+                let next = match self.muscle {
+                    None => Muscle::Calf,
+                    Some(m) => {
+                        let i = Muscle::ALL.iter().position(|x| *x == m).unwrap_or(0);
+                        Muscle::ALL[(i + 1) % Muscle::ALL.len()]
+                    }
+                };
+                self.muscle = Some(next);
+            }
+            Key::Char('c') => self.muscle = Some(Muscle::Calf),
+            Key::Char('f') => self.muscle = Some(Muscle::Foot),
+            Key::Char('t') => self.muscle = Some(Muscle::Thigh),
+            Key::Char('o') => self.muscle = Some(Muscle::Other),
+            Key::Char('l') => self.side = Some(LegSide::Left),
+            Key::Char('r') => self.side = Some(LegSide::Right),
+            Key::Char('b') => self.side = Some(LegSide::Both),
+            Key::Char(c @ '1'..='5') => self.intensity = Some(c as u8 - b'0'),
+            Key::Char('y') => self.symptoms = Some(true),
+            Key::Char('n') => self.symptoms = Some(false),
+            _ => return false,
+        }
+        true
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -212,24 +268,76 @@ impl App {
         if cue == Cue::Done
             && let Screen::Running { routine, runner } = &self.screen
         {
-            let took = now.saturating_duration_since(runner.started_at());
-            let finished = self.content.routines.get(*routine);
-            let steps = finished.map_or(0, |r| r.steps.len());
             // A routine that completes a habit (the bedtime stretch) ticks it for tonight.
-            if let Some(habit) = finished.and_then(|r| r.completes_habit.clone()) {
+            if let Some(habit) = self
+                .content
+                .routines
+                .get(*routine)
+                .and_then(|r| r.completes_habit.clone())
+            {
                 effects.push(Effect::Journal {
                     night: self.tonight,
                     habit,
                     change: Change::Check,
                 });
             }
-            self.screen = Screen::Done {
-                routine: *routine,
-                took,
-                steps,
-            };
+            self.screen = self.done_screen(*routine, runner, now, true);
         }
         effects
+    }
+
+    /// The done screen for a routine that ended (or was left midway) at `now`.
+    fn done_screen(&self, routine: usize, runner: &Runner, now: Instant, finished: bool) -> Screen {
+        let r = self.content.routines.get(routine);
+        let prompt = r
+            .filter(|r| r.kind == RoutineKind::Relief)
+            .map(|r| LogPrompt {
+                routine: r.id.clone(),
+                muscle: r.muscle,
+                side: None,
+                intensity: None,
+                symptoms: None,
+                started_at: runner.started_at(),
+                relief: runner
+                    .released_at()
+                    .unwrap_or(now)
+                    .saturating_duration_since(runner.started_at()),
+                steps: runner.completed_steps(),
+            });
+        Screen::Done {
+            routine,
+            took: now.saturating_duration_since(runner.started_at()),
+            steps_done: runner.completed_steps().len(),
+            finished,
+            prompt,
+        }
+    }
+
+    /// A cramp reached the diary on disk.
+    pub fn episode_saved(&mut self, episode: &Episode) {
+        if let Screen::Done { prompt, .. } = &mut self.screen {
+            *prompt = None;
+        }
+        self.screen = Screen::Home;
+        self.status = Some(format!(
+            "{} · {} #{}",
+            strings::SAVED,
+            strings::CRAMP_LOGGED,
+            episode.id
+        ));
+        if let JournalView::Ready(j) = &mut self.journal
+            && !j.episodes().iter().any(|e| e.id == episode.id)
+        {
+            j.add_episode(episode.clone());
+        }
+        if !episode.red_flags().is_empty() {
+            self.status = Some(format!(
+                "{} · {}",
+                strings::RED_FLAG_NOTE,
+                episode.red_flags().join(", ")
+            ));
+            self.open(Overlay::GetHelp);
+        }
     }
 
     /// The bell and speech for a cue, as configured.
@@ -343,6 +451,9 @@ impl App {
         match &self.screen {
             Screen::Home => self.home_key(key, now),
             Screen::Running { .. } => self.runner_key(key, now),
+            Screen::Done {
+                prompt: Some(_), ..
+            } => self.prompt_key(key, now),
             Screen::Done { routine, .. } => {
                 let routine = *routine;
                 match key {
@@ -354,6 +465,33 @@ impl App {
                     _ => Vec::new(),
                 }
             }
+        }
+    }
+
+    fn prompt_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        let Screen::Done {
+            prompt: Some(prompt),
+            ..
+        } = &mut self.screen
+        else {
+            return Vec::new();
+        };
+        if prompt.key(key) {
+            return Vec::new();
+        }
+        match key {
+            Key::Enter => {
+                let since_start = now.saturating_duration_since(prompt.started_at);
+                vec![Effect::LogEpisode {
+                    prompt: prompt.clone(),
+                    since_start,
+                }]
+            }
+            Key::Esc | Key::Char('q') => {
+                self.screen = Screen::Home;
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -469,7 +607,19 @@ impl App {
                 Some(Cue::Segment)
             }
             Key::Char('q') | Key::Esc => {
-                self.screen = Screen::Home;
+                // Left midway: a relief routine still offers the cramp log.
+                let Screen::Running { routine, runner } = &self.screen else {
+                    return effects;
+                };
+                let left = self.done_screen(*routine, runner, now, false);
+                let relief = matches!(
+                    &left,
+                    Screen::Done {
+                        prompt: Some(_),
+                        ..
+                    }
+                );
+                self.screen = if relief { left } else { Screen::Home };
                 None
             }
             _ => None,

@@ -163,7 +163,7 @@ pub struct Habit {
     pub days: Option<Vec<Weekday>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guidance {
     pub disclaimer: String,
     pub aftercare: Vec<String>,
@@ -171,6 +171,25 @@ pub struct Guidance {
     pub see_a_doctor: Vec<String>,
     pub medicines: String,
     pub sources: Vec<String>,
+    /// The app's own "frequent cramps" threshold: cramps on this many nights a week or more...
+    pub frequent_nights: u32,
+    /// ...this many weeks running.
+    pub frequent_weeks: u32,
+}
+
+impl Default for Guidance {
+    fn default() -> Self {
+        Guidance {
+            disclaimer: String::new(),
+            aftercare: Vec::new(),
+            get_help_now: Vec::new(),
+            see_a_doctor: Vec::new(),
+            medicines: String::new(),
+            sources: Vec::new(),
+            frequent_nights: 3,
+            frequent_weeks: 2,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,6 +376,8 @@ struct RawGuidance {
     see_a_doctor: Option<Vec<S<String>>>,
     medicines: Option<S<String>>,
     sources: Option<Vec<S<String>>>,
+    frequent_nights: Option<S<i64>>,
+    frequent_weeks: Option<S<i64>>,
 }
 
 struct Checker<'a> {
@@ -678,6 +699,18 @@ impl Checker<'_> {
             sources: self
                 .lines(&g.sources, "sources")
                 .unwrap_or(fallback.sources),
+            frequent_nights: g
+                .frequent_nights
+                .as_ref()
+                .map_or(fallback.frequent_nights, |n| {
+                    self.number(n, "frequent_nights", 1, 7)
+                }),
+            frequent_weeks: g
+                .frequent_weeks
+                .as_ref()
+                .map_or(fallback.frequent_weeks, |n| {
+                    self.number(n, "frequent_weeks", 1, 8)
+                }),
         }
     }
 

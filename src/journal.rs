@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::content::is_valid_id;
+use crate::diary::Episode;
 use crate::text::sanitize;
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -41,6 +42,8 @@ const HEADER_COMMENT: &str = "\
 # Written by cramp-coach; see its README for the format. One line a night:
 #   night DATE HABIT HABIT=COUNT ...
 # DATE is the evening the night began; a habit listed was kept (a counted one, COUNT times).
+# Then one line a cramp: cramp ID night=DATE at=TIME [muscle= side= intensity= seconds= symptoms=
+# routine= steps=].
 ";
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +87,8 @@ impl JournalError {
 pub struct Journal {
     ids: Vec<String>,
     nights: BTreeMap<Date, Vec<(u16, u32)>>,
+    /// The cramp diary, by id.
+    episodes: Vec<Episode>,
 }
 
 impl Journal {
@@ -129,9 +134,31 @@ impl Journal {
         }
     }
 
-    /// The earliest night with anything recorded.
+    /// Diary entries, oldest id first.
+    pub fn episodes(&self) -> &[Episode] {
+        &self.episodes
+    }
+
+    /// Adds an episode with the next free id; returns the id.
+    pub fn add_episode(&mut self, mut episode: Episode) -> u32 {
+        episode.id = self.episodes.iter().map(|e| e.id).max().unwrap_or(0) + 1;
+        let id = episode.id;
+        self.episodes.push(episode);
+        id
+    }
+
+    /// Removes episode `id`; false if there is none.
+    pub fn remove_episode(&mut self, id: u32) -> bool {
+        let before = self.episodes.len();
+        self.episodes.retain(|e| e.id != id);
+        self.episodes.len() != before
+    }
+
+    /// The earliest night with anything recorded, ticks or cramps.
     pub fn first_night(&self) -> Option<Date> {
-        self.nights.keys().next().copied()
+        let ticks = self.nights.keys().next().copied();
+        let cramps = self.episodes.iter().map(|e| e.night).min();
+        ticks.into_iter().chain(cramps).min()
     }
 
     /// Nights with at least one tick, oldest first.
@@ -140,7 +167,7 @@ impl Journal {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.nights.is_empty()
+        self.nights.is_empty() && self.episodes.is_empty()
     }
 
     /// The habits ticked on a night, with counts, sorted by id.
@@ -174,6 +201,9 @@ impl Journal {
                 }
             }
             out.push('\n');
+        }
+        for e in &self.episodes {
+            out.push_str(&format!("cramp {} {}\n", e.id, e.fields()));
         }
         out
     }
@@ -311,15 +341,46 @@ impl Journal {
                         journal.nights.insert(date, ticks);
                     }
                 }
+                "cramp" => {
+                    let (icol, word) = words.next().ok_or_else(|| {
+                        error(
+                            line_no,
+                            column_of(line, col),
+                            "a cramp needs an id: cramp N ...".to_string(),
+                        )
+                    })?;
+                    let id: u32 = word.parse().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                        error(
+                            line_no,
+                            column_of(line, icol),
+                            format!("{:?} is not an episode id", sanitize(word)),
+                        )
+                    })?;
+                    if journal.episodes.iter().any(|e| e.id == id) {
+                        return Err(error(
+                            line_no,
+                            column_of(line, icol),
+                            format!("cramp {id} is listed twice"),
+                        ));
+                    }
+                    let fields: Vec<(usize, &str)> = words.collect();
+                    let episode = Episode::parse(id, &fields, line.len())
+                        .map_err(|(at, message)| error(line_no, column_of(line, at), message))?;
+                    journal.episodes.push(episode);
+                }
                 other => {
                     return Err(error(
                         line_no,
                         column_of(line, col),
-                        format!("unknown record {:?} (expected \"night\")", sanitize(other)),
+                        format!(
+                            "unknown record {:?} (expected \"night\" or \"cramp\")",
+                            sanitize(other)
+                        ),
                     ));
                 }
             }
         }
+        journal.episodes.sort_by_key(|e| e.id);
         if !seen_header {
             return Err(error(
                 1,

@@ -3,7 +3,7 @@
 
 mod cli;
 
-use cli::{habits, plain, tui};
+use cli::{diary, habits, plain, tui};
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -11,6 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
+
+use cramp_coach::content::Muscle;
+use cramp_coach::diary::LegSide;
 
 use cramp_coach::config::Config;
 use cramp_coach::content::{Content, LoadError};
@@ -36,6 +39,9 @@ Examples:
   cramp habits                  tonight's habits and streaks
   cramp check stretch           tick tonight's bedtime stretch
   cramp check fluids --date 2026-11-20 --undo
+  cramp log add --muscle calf --side left --intensity 4 --minutes 3
+  cramp insights                cramp nights against habits kept, in counts
+  cramp export --format markdown --since 2026-10-01 > for-my-doctor.md
 
 Files: content and config in $XDG_CONFIG_HOME/cramp-coach/ (content.toml, config.toml).
 Journal: $XDG_DATA_HOME/cramp-coach/journal.txt.
@@ -97,6 +103,77 @@ enum Command {
         #[arg(long)]
         undo: bool,
     },
+    /// The cramp diary, newest first; `log add` and `log remove` change it.
+    Log {
+        /// Only cramps on nights from this date (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        since: Option<Date>,
+        #[command(subcommand)]
+        action: Option<LogAction>,
+    },
+    /// Cramp nights per week, the cramp-free run, habits kept, and cramp nights after habits kept or not.
+    Insights,
+    /// Episodes and nightly habits for a clinician: CSV (RFC 4180) or a one-page Markdown summary.
+    Export {
+        #[arg(long, value_enum)]
+        format: diary::Format,
+        /// Only nights from this date (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        since: Option<Date>,
+    },
+}
+
+#[derive(Subcommand)]
+enum LogAction {
+    /// Add a cramp to the diary.
+    Add {
+        #[arg(long, value_enum)]
+        muscle: MuscleArg,
+        #[arg(long, value_enum)]
+        side: SideArg,
+        /// How bad, 1 (mild) to 5 (worst).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+        intensity: u8,
+        /// How long it lasted, in minutes.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1440))]
+        minutes: Option<u32>,
+        /// When it began, local time (default: now).
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_at_arg)]
+        at: Option<jiff::civil::DateTime>,
+        /// It came with weakness, numbness, swelling or a skin change.
+        #[arg(long)]
+        symptoms: bool,
+    },
+    /// Remove a cramp from the diary by its id (as `cramp log` shows, without the #).
+    Remove { id: u32 },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum MuscleArg {
+    Calf,
+    Foot,
+    Thigh,
+    Other,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SideArg {
+    Left,
+    Right,
+    Both,
+}
+
+fn parse_at_arg(s: &str) -> Result<jiff::civil::DateTime, String> {
+    let bad = || format!("{s:?} is not a time: use \"YYYY-MM-DD HH:MM\"");
+    let (d, t) = s.split_once(' ').ok_or_else(bad)?;
+    let date = cramp_coach::journal::parse_date(d).ok_or_else(bad)?;
+    let (h, m) = t.split_once(':').ok_or_else(bad)?;
+    if h.len() != 2 || m.len() != 2 {
+        return Err(bad());
+    }
+    let (h, m): (i8, i8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let time = jiff::civil::Time::new(h, m, 0, 0).map_err(|_| bad())?;
+    Ok(date.to_datetime(time))
 }
 
 fn parse_date_arg(s: &str) -> Result<Date, String> {
@@ -182,6 +259,50 @@ fn run(cli: Cli) -> u8 {
         Some(Command::Check { habit, date, undo }) => {
             warn_all(&warnings);
             habits::check(&content, &config, &locations, &habit, date, undo)
+        }
+        Some(Command::Log { since, action }) => {
+            warn_all(&warnings);
+            match action {
+                None => diary::list(&locations, since),
+                Some(LogAction::Add {
+                    muscle,
+                    side,
+                    intensity,
+                    minutes,
+                    at,
+                    symptoms,
+                }) => {
+                    let muscle = match muscle {
+                        MuscleArg::Calf => Muscle::Calf,
+                        MuscleArg::Foot => Muscle::Foot,
+                        MuscleArg::Thigh => Muscle::Thigh,
+                        MuscleArg::Other => Muscle::Other,
+                    };
+                    let side = match side {
+                        SideArg::Left => LegSide::Left,
+                        SideArg::Right => LegSide::Right,
+                        SideArg::Both => LegSide::Both,
+                    };
+                    let new = diary::NewEpisode {
+                        muscle,
+                        side,
+                        intensity,
+                        minutes,
+                        at,
+                        symptoms,
+                    };
+                    diary::add(&content, &config, &locations, new)
+                }
+                Some(LogAction::Remove { id }) => diary::remove(&locations, id),
+            }
+        }
+        Some(Command::Insights) => {
+            warn_all(&warnings);
+            diary::show_insights(&content, &config, &locations)
+        }
+        Some(Command::Export { format, since }) => {
+            warn_all(&warnings);
+            diary::export(&content, &config, &locations, format, since)
         }
     }
 }

@@ -125,6 +125,10 @@ pub struct Runner {
     started_at: Instant,
     /// The current segment's length once `+` has lengthened it.
     segment_length: Option<Duration>,
+    /// Steps (indices) whose segments ran to their end, not skipped.
+    completed: Vec<usize>,
+    /// When the first untimed step was finished: the cramp let go.
+    released_at: Option<Instant>,
 }
 
 impl Runner {
@@ -138,6 +142,8 @@ impl Runner {
             done,
             started_at: now,
             segment_length: None,
+            completed: Vec::new(),
+            released_at: None,
         }
     }
 
@@ -299,9 +305,30 @@ impl Runner {
             if self.done || now < deadline {
                 break;
             }
+            self.mark_completed();
             cue = Some(self.enter(self.index + 1, deadline, false));
         }
         cue
+    }
+
+    fn mark_completed(&mut self) {
+        if let Some(seg) = self.current().filter(|s| s.kind == SegmentKind::Step)
+            && !self.completed.contains(&seg.step)
+        {
+            self.completed.push(seg.step);
+        }
+    }
+
+    /// Steps (1-based) that ran to their end, in order.
+    pub fn completed_steps(&self) -> Vec<u16> {
+        let mut steps: Vec<u16> = self.completed.iter().map(|&i| (i + 1) as u16).collect();
+        steps.sort_unstable();
+        steps
+    }
+
+    /// When the first untimed step ("hold until it lets go") was finished.
+    pub fn released_at(&self) -> Option<Instant> {
+        self.released_at
     }
 
     /// Moves to segment `index`, starting at `start`. Past the end: done.
@@ -353,6 +380,8 @@ impl Runner {
         if self.done || !matches!(self.timer, Timer::Counting { .. } | Timer::Held { .. }) {
             return None;
         }
+        self.mark_completed();
+        self.released_at.get_or_insert(now);
         Some(self.enter(self.index + 1, now, false))
     }
 
@@ -407,6 +436,8 @@ impl Runner {
         self.index = 0;
         self.segment_length = None;
         self.started_at = now;
+        self.completed.clear();
+        self.released_at = None;
         self.timer = Self::fresh_timer(&self.plan, 0, now, false);
         self.done = self.plan.segments.is_empty();
     }

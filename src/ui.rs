@@ -9,9 +9,11 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
-use crate::app::{App, Focus, JournalView, Overlay, Screen, night_label};
+use crate::app::{App, Focus, JournalView, LogPrompt, Overlay, Screen, night_label};
 use crate::bigdigits;
+use crate::content::Muscle;
 use crate::content::{Routine, RoutineKind};
+use crate::diary::LegSide;
 use crate::habits::{self, Mark};
 use crate::runner::{Runner, SegmentKind};
 use crate::strings as s;
@@ -57,10 +59,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, now: Instant) {
         Screen::Done {
             routine,
             took,
-            steps,
+            steps_done,
+            finished,
+            prompt,
         } => {
             if let Some(r) = app.routine(*routine) {
-                done(frame, app, r, took.as_secs(), *steps, theme, inner);
+                let summary = DoneSummary {
+                    took: took.as_secs(),
+                    steps_done: *steps_done,
+                    finished: *finished,
+                };
+                done(frame, app, r, &summary, prompt.as_ref(), theme, inner);
             }
         }
     }
@@ -531,36 +540,126 @@ fn running(
     }
 }
 
+/// What the done screen says about the session.
+struct DoneSummary {
+    took: u64,
+    steps_done: usize,
+    finished: bool,
+}
+
 fn done(
     frame: &mut Frame,
     app: &App,
     routine: &Routine,
-    took: u64,
-    steps: usize,
+    summary: &DoneSummary,
+    prompt: Option<&LogPrompt>,
     theme: &Theme,
     area: Rect,
 ) {
-    let body = with_footer(frame, app, theme, area, s::DONE_KEYS, s::DONE_KEYS);
+    let (keys, short) = if prompt.is_some() {
+        (s::PROMPT_KEYS, s::PROMPT_KEYS_SHORT)
+    } else {
+        (s::DONE_KEYS, s::DONE_KEYS)
+    };
+    let body = with_footer(frame, app, theme, area, keys, short);
+    let title = if summary.finished {
+        s::DONE_TITLE
+    } else {
+        s::LEFT_MIDWAY
+    };
+    let steps = routine.steps.len();
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(s::DONE_TITLE, theme.title.add_modifier(Modifier::BOLD)),
+            Span::styled(title, theme.title.add_modifier(Modifier::BOLD)),
             Span::styled(format!(" · {}", routine.title), theme.title),
         ]),
-        Line::styled(format!("{steps} steps in {}", clock(took)), theme.dim),
+        Line::styled(
+            format!(
+                "{} of {steps} steps in {}",
+                summary.steps_done,
+                clock(summary.took)
+            ),
+            theme.dim,
+        ),
         Line::default(),
     ];
+    let prompt_rows = if prompt.is_some() { 6 } else { 0 };
+    let room = (body.height as usize).saturating_sub(lines.len() + prompt_rows);
+    let mut care: Vec<Line> = Vec::new();
     if !app.content.guidance.aftercare.is_empty() {
-        lines.push(Line::styled(s::AFTERCARE_HEADING, theme.accent));
+        care.push(Line::styled(s::AFTERCARE_HEADING, theme.accent));
         for item in &app.content.guidance.aftercare {
-            lines.push(Line::styled(format!("· {item}"), theme.base));
+            for (i, row) in wrap(item, body.width.saturating_sub(2) as usize)
+                .into_iter()
+                .enumerate()
+            {
+                let bullet = if i == 0 { "· " } else { "  " };
+                care.push(Line::styled(format!("{bullet}{row}"), theme.base));
+            }
         }
-        lines.push(Line::default());
+        care.push(Line::default());
     }
-    lines.push(Line::styled(
-        app.content.guidance.disclaimer.as_str(),
-        theme.dim,
-    ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+    if prompt.is_none() {
+        for row in wrap(&app.content.guidance.disclaimer, body.width as usize) {
+            care.push(Line::styled(row, theme.dim));
+        }
+    }
+    care.truncate(room);
+    lines.extend(care);
+    if let Some(p) = prompt {
+        lines.extend(prompt_lines(p, theme));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The cramp-log prompt: each choice with its keys, what is chosen shown selected.
+fn prompt_lines<'a>(p: &LogPrompt, theme: &Theme) -> Vec<Line<'a>> {
+    let choice = |label: String, chosen: bool| {
+        Span::styled(label, if chosen { theme.selected } else { theme.dim })
+    };
+    let row = |name: &str, spans: Vec<Span<'a>>| {
+        let mut all = vec![Span::styled(format!("{name:<9}"), theme.base)];
+        all.extend(spans);
+        Line::from(all)
+    };
+    let muscles: Vec<Span> = Muscle::ALL
+        .iter()
+        .flat_map(|m| {
+            [
+                choice(m.as_str().to_string(), p.muscle == Some(*m)),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    let sides: Vec<Span> = LegSide::ALL
+        .iter()
+        .flat_map(|x| {
+            [
+                choice(x.as_str().to_string(), p.side == Some(*x)),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    let levels: Vec<Span> = (1..=5u8)
+        .flat_map(|i| {
+            [
+                choice(format!("{i}"), p.intensity == Some(i)),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    vec![
+        Line::styled(s::LOG_PROMPT, theme.accent),
+        row(s::LOG_MUSCLE, muscles),
+        row(s::LOG_SIDE, sides),
+        row(s::LOG_INTENSITY, levels),
+        Line::from(vec![
+            Span::styled(format!("{} ", s::LOG_SYMPTOMS), theme.base),
+            choice("yes".to_string(), p.symptoms == Some(true)),
+            Span::raw(" "),
+            choice("no".to_string(), p.symptoms == Some(false)),
+        ]),
+    ]
 }
 
 fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static str, Text<'a>) {

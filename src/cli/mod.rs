@@ -1,5 +1,6 @@
 //! The binary's edges: the TUI event loop, the plain guide, and the journal commands.
 
+pub mod diary;
 pub mod habits;
 pub mod plain;
 pub mod tui;

@@ -12,12 +12,13 @@ use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyM
 use futures_util::StreamExt;
 use tokio::signal::unix::{SignalKind, signal};
 
-use cramp_coach::app::{App, Effect, Key, RING_GAP};
+use cramp_coach::app::{App, Effect, Key, LogPrompt, RING_GAP};
 use cramp_coach::config::Config;
 use cramp_coach::content::Content;
+use cramp_coach::diary::{Episode, MAX_SECONDS};
 use cramp_coach::habits;
 use cramp_coach::journal::Store;
-use cramp_coach::night::next_rollover;
+use cramp_coach::night::{next_rollover, night_of};
 use cramp_coach::strings;
 use cramp_coach::theme::Theme;
 use cramp_coach::ui;
@@ -133,6 +134,44 @@ impl JournalLink {
     }
 }
 
+impl JournalLink {
+    /// Adds a cramp to the diary, durably, then tells the app.
+    fn log(&mut self, app: &mut App, prompt: &LogPrompt, since_start: Duration) {
+        let Some(store) = &self.store else {
+            app.journal_failed(
+                "no folder for the journal: set CRAMP_DATA_DIR or HOME".to_string(),
+                false,
+            );
+            return;
+        };
+        let tz = jiff::tz::TimeZone::system();
+        let now = jiff::Timestamp::now();
+        let since = jiff::SignedDuration::try_from(since_start).unwrap_or_default();
+        let at = now.checked_sub(since).unwrap_or(now);
+        let episode = Episode {
+            id: 0,
+            night: night_of(at, &tz, app.config.day_starts_at),
+            at,
+            offset: tz.to_offset(at),
+            muscle: prompt.muscle,
+            side: prompt.side,
+            intensity: prompt.intensity,
+            seconds: Some(prompt.relief.as_secs().min(u64::from(MAX_SECONDS)) as u32),
+            symptoms: prompt.symptoms,
+            routine: Some(prompt.routine.clone()),
+            steps: prompt.steps.clone(),
+        };
+        match store.update(|j| j.add_episode(episode.clone())) {
+            Ok((journal, id)) => {
+                self.stamp = store.stamp();
+                app.journal_loaded(Ok(journal));
+                app.episode_saved(&Episode { id, ..episode });
+            }
+            Err(e) => app.journal_failed(e.to_string(), e.is_unreadable()),
+        }
+    }
+}
+
 /// Effects that outlive one pass of the loop: rings still to sound, whether speech has failed.
 #[derive(Default)]
 struct Cues {
@@ -168,6 +207,10 @@ impl Cues {
                     habit,
                     change,
                 } => journal.change(app, night, &habit, change),
+                Effect::LogEpisode {
+                    prompt,
+                    since_start,
+                } => journal.log(app, &prompt, since_start),
                 Effect::Quit => {}
             }
         }

@@ -1,0 +1,248 @@
+//! The cramp diary: one episode a record, kept in the journal beside the habit ticks.
+//!
+//! In the journal file an episode is one line of `key=value` fields after its id:
+//!
+//! ```text
+//! cramp 3 night=2026-11-27 at=2026-11-28T03:12:00+01:00 muscle=calf side=left intensity=4 seconds=95 symptoms=no routine=calf steps=1,2,5
+//! ```
+//!
+//! Only `night` and `at` are always there; a field left unset at 3 a.m. is simply absent.
+
+use std::fmt::Write as _;
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::{Offset, TimeZone};
+
+use crate::content::{Muscle, is_valid_id};
+use crate::journal::parse_date;
+use crate::text::sanitize;
+
+/// Longest episode kept: a day.
+pub const MAX_SECONDS: u32 = 24 * 3600;
+/// A cramp longer than this is a reason to see a doctor (NHS).
+pub const LONG_CRAMP_SECONDS: u32 = 10 * 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LegSide {
+    Left,
+    Right,
+    Both,
+}
+
+impl LegSide {
+    pub const ALL: [LegSide; 3] = [LegSide::Left, LegSide::Right, LegSide::Both];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LegSide::Left => "left",
+            LegSide::Right => "right",
+            LegSide::Both => "both",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LegSide> {
+        LegSide::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// One cramp, as logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Episode {
+    pub id: u32,
+    /// The night it belongs to (by `day_starts_at` when it was logged).
+    pub night: Date,
+    /// When it began, and the UTC offset of the wall clock it was logged by.
+    pub at: Timestamp,
+    pub offset: Offset,
+    pub muscle: Option<Muscle>,
+    pub side: Option<LegSide>,
+    /// 1 (mild) to 5 (worst).
+    pub intensity: Option<u8>,
+    /// How long until it let go.
+    pub seconds: Option<u32>,
+    /// Weakness, numbness, swelling or a skin change.
+    pub symptoms: Option<bool>,
+    /// The relief routine used.
+    pub routine: Option<String>,
+    /// Steps of that routine done, 1-based.
+    pub steps: Vec<u16>,
+}
+
+impl Episode {
+    /// Reasons this episode calls for a clinician: reported symptoms, or a cramp over 10 minutes.
+    pub fn red_flags(&self) -> Vec<&'static str> {
+        let mut flags = Vec::new();
+        if self.symptoms == Some(true) {
+            flags.push("weakness, numbness, swelling or skin change");
+        }
+        if self.seconds.is_some_and(|s| s > LONG_CRAMP_SECONDS) {
+            flags.push("a cramp longer than 10 minutes");
+        }
+        flags
+    }
+
+    /// The fields after `cramp ID` in the journal.
+    pub fn fields(&self) -> String {
+        let mut out = format!(
+            "night={} at={}",
+            self.night,
+            format_at(self.at, self.offset)
+        );
+        if let Some(m) = self.muscle {
+            let _ = write!(out, " muscle={}", m.as_str());
+        }
+        if let Some(s) = self.side {
+            let _ = write!(out, " side={}", s.as_str());
+        }
+        if let Some(i) = self.intensity {
+            let _ = write!(out, " intensity={i}");
+        }
+        if let Some(s) = self.seconds {
+            let _ = write!(out, " seconds={s}");
+        }
+        if let Some(s) = self.symptoms {
+            let _ = write!(out, " symptoms={}", if s { "yes" } else { "no" });
+        }
+        if let Some(r) = &self.routine {
+            let _ = write!(out, " routine={r}");
+        }
+        if !self.steps.is_empty() {
+            let steps: Vec<String> = self.steps.iter().map(u16::to_string).collect();
+            let _ = write!(out, " steps={}", steps.join(","));
+        }
+        out
+    }
+
+    /// Parses the `key=value` words of a record; errors carry the byte offset of the word at fault.
+    pub fn parse(
+        id: u32,
+        words: &[(usize, &str)],
+        at_end: usize,
+    ) -> Result<Episode, (usize, String)> {
+        let mut night = None;
+        let mut at = None;
+        let mut e = Episode {
+            id,
+            night: Date::default(),
+            at: Timestamp::UNIX_EPOCH,
+            offset: Offset::UTC,
+            muscle: None,
+            side: None,
+            intensity: None,
+            seconds: None,
+            symptoms: None,
+            routine: None,
+            steps: Vec::new(),
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for &(offset, word) in words {
+            let Some((key, value)) = word.split_once('=') else {
+                return Err((offset, format!("{:?} is not key=value", sanitize(word))));
+            };
+            if seen.contains(&key) {
+                return Err((offset, format!("{key} is given twice")));
+            }
+            seen.push(key);
+            let bad = |what: &str| {
+                (
+                    offset + key.len() + 1,
+                    format!("{key} {:?}: {what}", sanitize(value)),
+                )
+            };
+            match key {
+                "night" => {
+                    night = Some(parse_date(value).ok_or_else(|| bad("not a date (YYYY-MM-DD)"))?)
+                }
+                "at" => {
+                    at = Some(
+                        parse_at(value)
+                            .ok_or_else(|| bad("not a time (YYYY-MM-DDTHH:MM:SS+HH:MM)"))?,
+                    )
+                }
+                "muscle" => {
+                    e.muscle = Some(
+                        Muscle::parse(value)
+                            .ok_or_else(|| bad("use calf, foot, thigh or other"))?,
+                    )
+                }
+                "side" => {
+                    e.side =
+                        Some(LegSide::parse(value).ok_or_else(|| bad("use left, right or both"))?)
+                }
+                "intensity" => {
+                    e.intensity = Some(
+                        value
+                            .parse()
+                            .ok()
+                            .filter(|i| (1..=5).contains(i))
+                            .ok_or_else(|| bad("use 1 to 5"))?,
+                    );
+                }
+                "seconds" => {
+                    e.seconds = Some(
+                        value
+                            .parse()
+                            .ok()
+                            .filter(|s| *s <= MAX_SECONDS)
+                            .ok_or_else(|| bad("use 0 to 86400"))?,
+                    );
+                }
+                "symptoms" => {
+                    e.symptoms = Some(match value {
+                        "yes" => true,
+                        "no" => false,
+                        _ => return Err(bad("use yes or no")),
+                    });
+                }
+                "routine" => {
+                    if !is_valid_id(value) {
+                        return Err(bad("not a routine id"));
+                    }
+                    e.routine = Some(value.to_string());
+                }
+                "steps" => {
+                    e.steps = value
+                        .split(',')
+                        .map(|s| s.parse::<u16>().ok().filter(|n| (1..=999).contains(n)))
+                        .collect::<Option<Vec<u16>>>()
+                        .ok_or_else(|| bad("use step numbers like 1,2,3"))?;
+                }
+                _ => return Err((offset, format!("unknown field {:?}", sanitize(key)))),
+            }
+        }
+        e.night = night.ok_or((at_end, "an episode needs night=YYYY-MM-DD".to_string()))?;
+        (e.at, e.offset) = at.ok_or((
+            at_end,
+            "an episode needs at=YYYY-MM-DDTHH:MM:SS+HH:MM".to_string(),
+        ))?;
+        Ok(e)
+    }
+}
+
+impl Episode {
+    /// The wall-clock time it began, as the clock it was logged by read.
+    pub fn local(&self) -> DateTime {
+        self.offset.to_datetime(self.at)
+    }
+}
+
+/// `2026-11-28T03:12:00+01:00`: the instant, in the offset it was logged with.
+pub fn format_at(at: Timestamp, offset: Offset) -> String {
+    at.to_zoned(TimeZone::fixed(offset))
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+/// Parses what [`format_at`] writes: the instant and its offset.
+pub fn parse_at(s: &str) -> Option<(Timestamp, Offset)> {
+    if s.len() > 40 || s.len() < 20 || !s.is_char_boundary(19) {
+        return None;
+    }
+    let at: Timestamp = s.parse().ok()?;
+    let local: DateTime = s[..19].parse().ok()?;
+    let as_utc = local.to_zoned(TimeZone::UTC).ok()?.timestamp();
+    let seconds = as_utc.as_second().checked_sub(at.as_second())?;
+    let offset = Offset::from_seconds(i32::try_from(seconds).ok()?).ok()?;
+    Some((at, offset))
+}

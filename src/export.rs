@@ -1,0 +1,219 @@
+//! Exports for a clinician: CSV (RFC 4180) and a one-page Markdown summary.
+
+use std::collections::BTreeSet;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::content::Content;
+use crate::diary::Episode;
+use crate::habits::{Mark, mark};
+use crate::journal::Journal;
+
+/// The nights an export covers: from `since` (or the journal's first night) to tonight.
+pub fn period(journal: &Journal, since: Option<Date>, tonight: Date) -> (Date, Date) {
+    let first = since
+        .or(journal.first_night())
+        .unwrap_or(tonight)
+        .min(tonight);
+    (first, tonight)
+}
+
+fn episodes_in(journal: &Journal, from: Date, to: Date) -> Vec<&Episode> {
+    let mut v: Vec<&Episode> = journal
+        .episodes()
+        .iter()
+        .filter(|e| e.night >= from && e.night <= to)
+        .collect();
+    v.sort_by_key(|e| (e.at, e.id));
+    v
+}
+
+/// One CSV field, quoted when it must be (RFC 4180).
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn minutes(seconds: Option<u32>) -> String {
+    seconds
+        .map(|s| format!("{:.1}", f64::from(s) / 60.0))
+        .unwrap_or_default()
+}
+
+/// Episodes and nightly habit adherence in one table: a `record` column says which a row is.
+/// Episode rows fill the episode columns; night rows give each habit as 1 (kept), 0 (not kept) or
+/// empty (does not apply that night). Lines end in CRLF.
+pub fn csv(content: &Content, journal: &Journal, since: Option<Date>, tonight: Date) -> String {
+    let (from, to) = period(journal, since, tonight);
+    let mut header: Vec<String> = [
+        "record",
+        "night",
+        "began",
+        "muscle",
+        "side",
+        "intensity",
+        "minutes",
+        "symptoms",
+        "routine",
+        "steps",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(content.habits.iter().map(|h| format!("habit:{}", h.id)));
+    let columns = header.len();
+    let mut out = String::new();
+    let mut row = |cells: Vec<String>| {
+        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    row(header);
+    for e in episodes_in(journal, from, to) {
+        let mut cells = vec![
+            "episode".to_string(),
+            e.night.to_string(),
+            e.local().strftime("%Y-%m-%d %H:%M").to_string(),
+            opt(e.muscle.map(|m| m.as_str())),
+            opt(e.side.map(|s| s.as_str())),
+            opt(e.intensity),
+            minutes(e.seconds),
+            opt(e.symptoms.map(|s| if s { "yes" } else { "no" })),
+            e.routine.clone().unwrap_or_default(),
+            e.steps
+                .iter()
+                .map(u16::to_string)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ];
+        cells.resize(columns, String::new());
+        row(cells);
+    }
+    for night in from.series(1.day()).take_while(|d| *d <= to) {
+        let mut cells = vec!["night".to_string(), night.to_string()];
+        cells.resize(10, String::new());
+        for h in &content.habits {
+            cells.push(match mark(h, journal, night) {
+                Mark::Kept => "1".to_string(),
+                Mark::Off => String::new(),
+                _ => "0".to_string(),
+            });
+        }
+        row(cells);
+    }
+    out
+}
+
+/// A one-page summary a clinician can read.
+pub fn markdown(
+    content: &Content,
+    journal: &Journal,
+    since: Option<Date>,
+    tonight: Date,
+) -> String {
+    let (from, to) = period(journal, since, tonight);
+    let episodes = episodes_in(journal, from, to);
+    let nights = (to - from).get_days() + 1;
+    let cramp_nights: BTreeSet<Date> = episodes.iter().map(|e| e.night).collect();
+    let mut out = String::new();
+    out.push_str("# Night leg cramps: summary\n\n");
+    out.push_str(&format!(
+        "- Period: nights of {from} to {to} ({nights} nights)\n"
+    ));
+    out.push_str(&format!(
+        "- Cramp nights: {} of {nights}\n",
+        cramp_nights.len()
+    ));
+    out.push_str(&format!("- Episodes logged: {}\n", episodes.len()));
+    let flagged: Vec<&&Episode> = episodes
+        .iter()
+        .filter(|e| !e.red_flags().is_empty())
+        .collect();
+    out.push_str(&format!(
+        "- Episodes reporting a warning sign: {}\n",
+        flagged.len()
+    ));
+    out.push_str("\n## Episodes\n\n");
+    if episodes.is_empty() {
+        out.push_str("None logged.\n");
+    } else {
+        out.push_str("| began | muscle | side | intensity (1-5) | minutes | weakness, numbness, swelling or skin change |\n");
+        out.push_str("|---|---|---|---|---|---|\n");
+        for e in &episodes {
+            let dash = |s: String| if s.is_empty() { "–".to_string() } else { s };
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} |\n",
+                e.local().strftime("%Y-%m-%d %H:%M"),
+                dash(opt(e.muscle.map(|m| m.as_str()))),
+                dash(opt(e.side.map(|s| s.as_str()))),
+                dash(opt(e.intensity)),
+                dash(minutes(e.seconds)),
+                dash(opt(e.symptoms.map(|s| if s { "yes" } else { "no" }))),
+            ));
+        }
+    }
+    if !content.habits.is_empty() {
+        out.push_str("\n## Habits kept per week\n\nKept / nights the habit applied, weeks ending on the date shown.\n\n");
+        let mut week_ends: Vec<Date> = Vec::new();
+        let mut end = to;
+        while end >= from {
+            week_ends.push(end);
+            match end.checked_sub(7.days()) {
+                Ok(d) => end = d,
+                Err(_) => break,
+            }
+        }
+        week_ends.reverse();
+        out.push_str("| habit |");
+        for w in &week_ends {
+            out.push_str(&format!(" {} |", w.strftime("%b %d")));
+        }
+        out.push_str("\n|---|");
+        out.push_str(&"---|".repeat(week_ends.len()));
+        out.push('\n');
+        for h in &content.habits {
+            out.push_str(&format!("| {} |", h.title.replace('|', "/")));
+            for w in &week_ends {
+                let start = w.checked_sub(6.days()).unwrap_or(*w).max(from);
+                let (mut kept, mut due) = (0, 0);
+                for d in start.series(1.day()).take_while(|d| d <= w) {
+                    match mark(h, journal, d) {
+                        Mark::Off => {}
+                        Mark::Kept => {
+                            kept += 1;
+                            due += 1;
+                        }
+                        _ => due += 1,
+                    }
+                }
+                out.push_str(&format!(" {kept}/{due} |"));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("\n## Warning signs reported\n\n");
+    if flagged.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        for e in flagged {
+            out.push_str(&format!(
+                "- {}: {}\n",
+                e.local().strftime("%Y-%m-%d %H:%M"),
+                e.red_flags().join("; ")
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "\n---\nKept by the person in cramp-coach (self-reported; not a diagnosis). {}\n",
+        content.guidance.disclaimer
+    ));
+    out
+}

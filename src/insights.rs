@@ -1,0 +1,294 @@
+//! Insights: plain counts from the journal. Cramp nights per week, the cramp-free run, habits kept per
+//! week, and for each habit the cramp nights after nights it was kept against nights it was not.
+//! No percentages, no claims of cause: only counts, with a caution when they are too few.
+
+use std::collections::BTreeSet;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::content::Content;
+use crate::habits::{Mark, mark};
+use crate::journal::Journal;
+
+/// Weeks shown.
+pub const WEEKS: usize = 8;
+/// Fewer nights than this on either side of a comparison earns a caution.
+pub const FEW_NIGHTS: u32 = 7;
+
+/// One week of nights, ending on `last`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Week {
+    pub first: Date,
+    pub last: Date,
+    /// Nights in the week since the journal began (and not after tonight).
+    pub tracked: u32,
+    pub cramp_nights: u32,
+}
+
+/// One habit's kept nights per week (kept, nights it applied and was tracked), oldest week first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adherence {
+    pub habit: String,
+    pub weeks: Vec<(u32, u32)>,
+}
+
+/// Cramp nights after nights a habit was kept, against nights it was not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub habit: String,
+    pub kept_nights: u32,
+    pub kept_cramp_nights: u32,
+    pub missed_nights: u32,
+    pub missed_cramp_nights: u32,
+}
+
+impl Comparison {
+    /// Too few nights on one side to say anything.
+    pub fn too_few(&self) -> bool {
+        self.kept_nights < FEW_NIGHTS || self.missed_nights < FEW_NIGHTS
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Insights {
+    pub tonight: Date,
+    /// Oldest first; the last ends tonight.
+    pub weeks: Vec<Week>,
+    /// Nights in a row without a cramp, up to tonight.
+    pub cramp_free: u32,
+    pub adherence: Vec<Adherence>,
+    pub comparisons: Vec<Comparison>,
+    /// The app's own threshold was met: (nights a week, weeks running).
+    pub frequent: Option<(u32, u32)>,
+    /// Episodes in the window that reported a red flag.
+    pub red_flag_episodes: u32,
+    pub episodes: u32,
+}
+
+fn day(n: i64) -> jiff::Span {
+    n.days()
+}
+
+pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights {
+    let cramp_nights: BTreeSet<Date> = journal.episodes().iter().map(|e| e.night).collect();
+    let first = journal.first_night().unwrap_or(tonight);
+    let tracked = |d: Date| d >= first && d <= tonight;
+    let window_start = tonight
+        .checked_sub(day(7 * WEEKS as i64 - 1))
+        .unwrap_or(tonight);
+
+    let weeks: Vec<Week> = (0..WEEKS)
+        .rev()
+        .map(|k| {
+            let last = tonight.checked_sub(day(7 * k as i64)).unwrap_or(tonight);
+            let first_night = last.checked_sub(day(6)).unwrap_or(last);
+            let nights = first_night.series(1.day()).take(7);
+            let (mut t, mut c) = (0, 0);
+            for d in nights {
+                if tracked(d) {
+                    t += 1;
+                    c += u32::from(cramp_nights.contains(&d));
+                }
+            }
+            Week {
+                first: first_night,
+                last,
+                tracked: t,
+                cramp_nights: c,
+            }
+        })
+        .collect();
+
+    let mut cramp_free = 0;
+    let mut d = tonight;
+    while tracked(d) && !cramp_nights.contains(&d) {
+        cramp_free += 1;
+        match d.yesterday() {
+            Ok(p) => d = p,
+            Err(_) => break,
+        }
+    }
+
+    let adherence = content
+        .habits
+        .iter()
+        .map(|h| Adherence {
+            habit: h.id.clone(),
+            weeks: weeks
+                .iter()
+                .map(|w| {
+                    let mut kept = 0;
+                    let mut due = 0;
+                    for d in w.first.series(1.day()).take(7).filter(|d| tracked(*d)) {
+                        match mark(h, journal, d) {
+                            Mark::Off => {}
+                            Mark::Kept => {
+                                kept += 1;
+                                due += 1;
+                            }
+                            _ => due += 1,
+                        }
+                    }
+                    (kept, due)
+                })
+                .collect(),
+        })
+        .collect();
+
+    // Comparisons use finished nights only: tonight is still open.
+    let last_night = tonight.yesterday().unwrap_or(tonight);
+    let comparisons = content
+        .habits
+        .iter()
+        .map(|h| {
+            let mut c = Comparison {
+                habit: h.id.clone(),
+                kept_nights: 0,
+                kept_cramp_nights: 0,
+                missed_nights: 0,
+                missed_cramp_nights: 0,
+            };
+            if last_night >= window_start {
+                for d in window_start
+                    .series(1.day())
+                    .take_while(|d| *d <= last_night)
+                    .filter(|d| tracked(*d))
+                {
+                    let cramp = u32::from(cramp_nights.contains(&d));
+                    match mark(h, journal, d) {
+                        Mark::Off => {}
+                        Mark::Kept => {
+                            c.kept_nights += 1;
+                            c.kept_cramp_nights += cramp;
+                        }
+                        _ => {
+                            c.missed_nights += 1;
+                            c.missed_cramp_nights += cramp;
+                        }
+                    }
+                }
+            }
+            c
+        })
+        .collect();
+
+    let (per_week, running) = (
+        content.guidance.frequent_nights,
+        content.guidance.frequent_weeks,
+    );
+    let mut run = 0;
+    let mut frequent = None;
+    for w in &weeks {
+        run = if w.cramp_nights >= per_week {
+            run + 1
+        } else {
+            0
+        };
+        if run >= running {
+            frequent = Some((per_week, running));
+        }
+    }
+
+    let in_window = journal
+        .episodes()
+        .iter()
+        .filter(|e| e.night >= window_start && e.night <= tonight);
+    let (mut episodes, mut red_flag_episodes) = (0, 0);
+    for e in in_window {
+        episodes += 1;
+        red_flag_episodes += u32::from(!e.red_flags().is_empty());
+    }
+
+    Insights {
+        tonight,
+        weeks,
+        cramp_free,
+        adherence,
+        comparisons,
+        frequent,
+        red_flag_episodes,
+        episodes,
+    }
+}
+
+/// "2 of 14 nights kept vs 6 of 12 not kept".
+pub fn comparison_text(c: &Comparison) -> String {
+    format!(
+        "cramps on {} of {} nights kept vs {} of {} nights not kept",
+        c.kept_cramp_nights, c.kept_nights, c.missed_cramp_nights, c.missed_nights
+    )
+}
+
+pub const FEW_NIGHTS_CAUTION: &str = "too few nights on one side to compare";
+pub const NO_CAUSE: &str = "These are counts, not proof: a habit kept on nights without cramps does not show it prevented them.";
+
+/// The frequent-cramps note, naming the threshold as the app's own.
+pub fn frequent_text(per_week: u32, weeks: u32) -> String {
+    format!(
+        "Cramps have been frequent: on {per_week} or more nights a week, {weeks} weeks running. This threshold is \
+         cramp-coach's own (set in the content file), not a clinical rule; frequent cramps are a reason to see a doctor."
+    )
+}
+
+/// The whole of insights as plain text, for `cramp insights`.
+pub fn to_text(content: &Content, i: &Insights) -> String {
+    let mut out = String::new();
+    let fmt = |d: Date| d.strftime("%b %d").to_string();
+    out.push_str(&format!(
+        "Cramp nights per week, last {WEEKS} weeks (to tonight, {})\n",
+        i.tonight
+    ));
+    for w in &i.weeks {
+        let bar = "█".repeat(w.cramp_nights as usize);
+        let untracked = if w.tracked < 7 {
+            format!("  ({} of 7 nights tracked)", w.tracked)
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "  {} – {}  {:<7} {}{untracked}\n",
+            fmt(w.first),
+            fmt(w.last),
+            bar,
+            w.cramp_nights
+        ));
+    }
+    out.push_str(&format!(
+        "\nCramp-free: {} night{} in a row\n",
+        i.cramp_free,
+        if i.cramp_free == 1 { "" } else { "s" }
+    ));
+    if !content.habits.is_empty() {
+        out.push_str("\nHabits kept per week (kept/nights it applied), oldest week first\n");
+        let width = content.habits.iter().map(|h| h.id.len()).max().unwrap_or(0);
+        for a in &i.adherence {
+            let cells: Vec<String> = a.weeks.iter().map(|(k, d)| format!("{k}/{d}")).collect();
+            out.push_str(&format!("  {:<width$}  {}\n", a.habit, cells.join("  ")));
+        }
+        out.push_str(&format!("\nCramp nights after nights each habit was kept or not (last {WEEKS} weeks, tonight left out)\n"));
+        for c in &i.comparisons {
+            let caution = if c.too_few() {
+                format!("  ({FEW_NIGHTS_CAUTION})")
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "  {:<width$}  {}{caution}\n",
+                c.habit,
+                comparison_text(c)
+            ));
+        }
+        out.push_str(&format!("  {NO_CAUSE}\n"));
+    }
+    if i.red_flag_episodes > 0 {
+        out.push_str(&format!(
+            "\n{} of {} cramps logged in these weeks reported a warning sign (weakness, numbness, swelling, a skin change, or longer than 10 minutes): see a doctor.\n",
+            i.red_flag_episodes, i.episodes
+        ));
+    }
+    if let Some((n, w)) = i.frequent {
+        out.push_str(&format!("\n{}\n", frequent_text(n, w)));
+    }
+    out
+}
