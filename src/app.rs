@@ -100,6 +100,8 @@ pub enum Overlay {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Home,
+    /// Insights (`i` on home).
+    Insights,
     Running {
         routine: usize,
         runner: Runner,
@@ -454,6 +456,12 @@ impl App {
             Screen::Done {
                 prompt: Some(_), ..
             } => self.prompt_key(key, now),
+            Screen::Insights => {
+                if matches!(key, Key::Esc | Key::Char('q') | Key::Char('i') | Key::Enter) {
+                    self.screen = Screen::Home;
+                }
+                Vec::new()
+            }
             Screen::Done { routine, .. } => {
                 let routine = *routine;
                 match key {
@@ -554,6 +562,7 @@ impl App {
             }
             Key::Enter => return self.start_home_row(self.selected, now),
             Key::Char(c @ '1'..='9') => return self.start_home_row(c as usize - '1' as usize, now),
+            Key::Char('i') => self.screen = Screen::Insights,
             Key::Char('q') | Key::Esc => {
                 self.quit = true;
                 return vec![Effect::Quit];

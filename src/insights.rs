@@ -220,6 +220,15 @@ pub fn comparison_text(c: &Comparison) -> String {
     )
 }
 
+/// The same in few words, under a heading that says what is counted: "2 of 14 kept · 6 of 12 not kept".
+pub fn comparison_short(c: &Comparison) -> String {
+    format!(
+        "{} of {} kept · {} of {} not kept",
+        c.kept_cramp_nights, c.kept_nights, c.missed_cramp_nights, c.missed_nights
+    )
+}
+
+pub const FEW_NIGHTS_SHORT: &str = "too few to compare";
 pub const FEW_NIGHTS_CAUTION: &str = "too few nights on one side to compare";
 pub const NO_CAUSE: &str = "These are counts, not proof: a habit kept on nights without cramps does not show it prevented them.";
 

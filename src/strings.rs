@@ -23,6 +23,11 @@ pub const SEE_A_DOCTOR: &str = "See a doctor if";
 pub const SOURCES: &str = "Sources";
 pub const HELP_TITLE: &str = "Keys";
 pub const SPEECH_FAILED: &str = "speech unavailable";
+pub const INSIGHTS_TITLE: &str = "Insights";
+pub const INSIGHTS_KEYS: &str = "esc back · ! get help · q back";
+pub const CRAMP_NIGHTS_PER_WEEK: &str = "Cramp nights per week";
+pub const CRAMP_FREE: &str = "Cramp-free";
+pub const KEPT_VS_NOT: &str = "Cramp nights out of nights each habit was kept and not (8 weeks)";
 pub const CRAMP_LOGGED: &str = "cramp";
 pub const RED_FLAG_NOTE: &str = "warning sign reported";
 pub const LOG_PROMPT: &str = "Log this cramp? One key is enough: Enter saves, Esc skips.";
@@ -47,7 +52,8 @@ pub const JOURNAL_UNREADABLE: &str =
 pub const LOADING: &str = "…";
 pub const HABITS_KEYS: &str = "space tick · - untick · ←→ night · tab routines · ? keys · q quit";
 
-pub const HOME_KEYS: &str = "enter start · 1-9 start N · ↑↓ move · ! get help · ? keys · q quit";
+pub const HOME_KEYS: &str =
+    "enter start · ↑↓ move · tab habits · i insights · ! help · ? keys · q quit";
 pub const HOME_KEYS_SHORT: &str = "⏎ go ? help q quit";
 pub const RUNNER_KEYS: &str = "space pause · enter let go · n next · p back · + 30 s · q home";
 pub const RUNNER_KEYS_SHORT: &str = "␣ pause ⏎ n p + q";
@@ -66,6 +72,7 @@ pub const HELP_HOME: &[(&str, &str)] = &[
     ("enter", "start it"),
     ("1 - 9", "start routine N"),
     ("tab", "to the habits"),
+    ("i", "insights: cramp nights and habits, in counts"),
 ];
 pub const HELP_HABITS: &[(&str, &str)] = &[
     ("tab", "between routines and habits"),
