@@ -745,8 +745,13 @@ fn done(
 
 /// The cramp-log prompt: each choice with its keys, what is chosen shown selected.
 fn prompt_lines<'a>(p: &LogPrompt, theme: &Theme) -> Vec<Line<'a>> {
+    // Brackets as well as colour, so the choice shows without colour too.
     let choice = |label: String, chosen: bool| {
-        Span::styled(label, if chosen { theme.selected } else { theme.dim })
+        if chosen {
+            Span::styled(format!("[{label}]"), theme.selected)
+        } else {
+            Span::styled(format!(" {label} "), theme.dim)
+        }
     };
     let row = |name: &str, spans: Vec<Span<'a>>| {
         let mut all = vec![Span::styled(format!("{name:<9}"), theme.base)];
@@ -787,7 +792,6 @@ fn prompt_lines<'a>(p: &LogPrompt, theme: &Theme) -> Vec<Line<'a>> {
         Line::from(vec![
             Span::styled(format!("{} ", s::LOG_SYMPTOMS), theme.base),
             choice("yes".to_string(), p.symptoms == Some(true)),
-            Span::raw(" "),
             choice("no".to_string(), p.symptoms == Some(false)),
         ]),
     ]

@@ -294,3 +294,137 @@ fn finishing_the_bedtime_routine_ticks_tonights_stretch() {
             .any(|e| matches!(e, cramp_coach::app::Effect::Journal { .. }))
     );
 }
+
+#[test]
+fn log_prompt_after_relief_with_keys_chosen() {
+    let t0 = Instant::now();
+    let mut app = started("calf", 0, t0);
+    // "It let go" after 50 s, then the timed steps run out.
+    app.key(Key::Enter, t0 + secs(50));
+    app.tick(t0 + secs(50 + 190));
+    for c in ['r', '4', 'y'] {
+        app.key(Key::Char(c), t0 + secs(241));
+    }
+    insta::assert_snapshot!(screen(&app, 80, 26, t0 + secs(241)));
+    let effects = app.key(Key::Enter, t0 + secs(242));
+    let Some(cramp_coach::app::Effect::LogEpisode {
+        prompt,
+        since_start,
+    }) = effects.first()
+    else {
+        panic!("Enter saves: {effects:?}");
+    };
+    assert_eq!(*since_start, secs(242));
+    assert_eq!(prompt.routine, "calf");
+    assert_eq!(
+        prompt.muscle,
+        Some(cramp_coach::content::Muscle::Calf),
+        "pre-filled from the routine"
+    );
+    assert_eq!(prompt.side, Some(cramp_coach::diary::LegSide::Right));
+    assert_eq!(prompt.intensity, Some(4));
+    assert_eq!(prompt.symptoms, Some(true));
+    assert_eq!(prompt.relief, secs(50), "until it let go");
+    assert_eq!(prompt.steps, vec![1, 2, 3, 4, 5]);
+}
+
+#[test]
+fn one_key_is_enough_and_esc_skips() {
+    let t0 = Instant::now();
+    let mut app = started("foot", 0, t0);
+    app.key(Key::Char('q'), t0 + secs(20));
+    assert!(
+        matches!(
+            app.screen,
+            Screen::Done {
+                finished: false,
+                prompt: Some(_),
+                ..
+            }
+        ),
+        "left midway: still offered"
+    );
+    insta::assert_snapshot!(screen(&app, 80, 24, t0 + secs(20)));
+    let effects = app.key(Key::Enter, t0 + secs(21));
+    let Some(cramp_coach::app::Effect::LogEpisode { prompt, .. }) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        (prompt.side, prompt.intensity, prompt.symptoms),
+        (None, None, None),
+        "the rest stays unset"
+    );
+    assert_eq!(
+        prompt.relief,
+        secs(20),
+        "never let go: the time until it was left"
+    );
+    assert!(prompt.steps.is_empty());
+    let mut skip = started("foot", 0, t0);
+    skip.key(Key::Char('q'), t0);
+    assert!(skip.key(Key::Esc, t0).is_empty());
+    assert_eq!(skip.screen, Screen::Home);
+    // The bedtime routine is not a cramp: leaving it goes home.
+    let mut bed = started("bedtime", 0, t0);
+    bed.key(Key::Char('q'), t0);
+    assert_eq!(bed.screen, Screen::Home);
+}
+
+#[test]
+fn a_red_flag_shows_when_to_get_help_at_once() {
+    let t0 = Instant::now();
+    let mut app = started("calf", 0, t0);
+    app.key(Key::Char('q'), t0 + secs(5));
+    app.key(Key::Char('y'), t0 + secs(5));
+    let episode = cramp_coach::diary::Episode {
+        id: 7,
+        night: tonight(),
+        at: jiff::Timestamp::UNIX_EPOCH,
+        offset: jiff::tz::Offset::UTC,
+        muscle: None,
+        side: None,
+        intensity: None,
+        seconds: Some(5),
+        symptoms: Some(true),
+        routine: Some("calf".to_string()),
+        steps: Vec::new(),
+    };
+    app.episode_saved(&episode);
+    assert_eq!(app.overlay, Some(Overlay::GetHelp));
+    let mut calm = app.clone();
+    calm.overlay = None;
+    calm.episode_saved(&cramp_coach::diary::Episode {
+        symptoms: Some(false),
+        id: 8,
+        ..episode
+    });
+    assert_eq!(calm.overlay, None);
+}
+
+#[test]
+fn insights() {
+    let t0 = Instant::now();
+    let mut journal = journal();
+    for back in [0, 2, 3, 5, 8, 9, 10, 16, 30, 31, 45] {
+        let night = tonight() - jiff::Span::new().days(back);
+        journal.add_episode(cramp_coach::diary::Episode {
+            id: 0,
+            night,
+            at: jiff::Timestamp::UNIX_EPOCH,
+            offset: jiff::tz::Offset::UTC,
+            muscle: Some(cramp_coach::content::Muscle::Calf),
+            side: None,
+            intensity: Some(3),
+            seconds: Some(if back == 9 { 900 } else { 90 }),
+            symptoms: None,
+            routine: None,
+            steps: Vec::new(),
+        });
+        journal.set(night, "move", 1);
+    }
+    let mut app = app(3);
+    app.journal_loaded(Ok(journal));
+    app.key(Key::Char('i'), t0);
+    assert_eq!(app.screen, Screen::Insights);
+    insta::assert_snapshot!(screen(&app, 80, 30, t0));
+}
