@@ -10,14 +10,16 @@ use crate::diary::Episode;
 use crate::habits::{Mark, mark};
 use crate::journal::Journal;
 
-/// The nights an export covers: from `since` (or the journal's first night) to tonight.
+/// The nights an export covers: from `since` to tonight, but never before the journal's first night
+/// (nights before anything was recorded were not tracked, not "not kept").
 pub fn period(journal: &Journal, since: Option<Date>, tonight: Date) -> (Date, Date) {
-    let first = since
-        .or(journal.first_night())
-        .unwrap_or(tonight)
-        .min(tonight);
-    (first, tonight)
+    let first = journal.first_night().unwrap_or(tonight);
+    let from = since.map_or(first, |s| s.max(first)).min(tonight);
+    (from, tonight)
 }
+
+/// Weeks in the Markdown table of habits: one page.
+pub const SUMMARY_WEEKS: usize = 12;
 
 fn episodes_in(journal: &Journal, from: Date, to: Date) -> Vec<&Episode> {
     let mut v: Vec<&Episode> = journal
@@ -125,8 +127,9 @@ pub fn markdown(
     let cramp_nights: BTreeSet<Date> = episodes.iter().map(|e| e.night).collect();
     let mut out = String::new();
     out.push_str("# Night leg cramps: summary\n\n");
+    let s = if nights == 1 { "" } else { "s" };
     out.push_str(&format!(
-        "- Period: nights of {from} to {to} ({nights} nights)\n"
+        "- Period: nights of {from} to {to} ({nights} night{s})\n"
     ));
     out.push_str(&format!(
         "- Cramp nights: {} of {nights}\n",
@@ -171,7 +174,14 @@ pub fn markdown(
                 Err(_) => break,
             }
         }
+        let cut = week_ends.len() > SUMMARY_WEEKS;
+        week_ends.truncate(SUMMARY_WEEKS);
         week_ends.reverse();
+        if cut {
+            out.push_str(&format!(
+                "The last {SUMMARY_WEEKS} weeks of the period.\n\n"
+            ));
+        }
         out.push_str("| habit |");
         for w in &week_ends {
             out.push_str(&format!(" {} |", w.strftime("%b %d")));

@@ -102,7 +102,7 @@ pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights 
 
     let mut cramp_free = 0;
     let mut d = tonight;
-    while tracked(d) && !cramp_nights.contains(&d) {
+    while !journal.is_empty() && tracked(d) && !cramp_nights.contains(&d) {
         cramp_free += 1;
         match d.yesterday() {
             Ok(p) => d = p,
@@ -234,8 +234,13 @@ pub const NO_CAUSE: &str = "These are counts, not proof: a habit kept on nights 
 
 /// The frequent-cramps note, naming the threshold as the app's own.
 pub fn frequent_text(per_week: u32, weeks: u32) -> String {
+    let running = if weeks == 1 {
+        "1 week running".to_string()
+    } else {
+        format!("{weeks} weeks running")
+    };
     format!(
-        "Cramps have been frequent: on {per_week} or more nights a week, {weeks} weeks running. This threshold is \
+        "Cramps have been frequent: on {per_week} or more nights a week, {running}. This threshold is \
          cramp-coach's own (set in the content file), not a clinical rule; frequent cramps are a reason to see a doctor."
     )
 }

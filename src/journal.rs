@@ -33,6 +33,8 @@ pub const JOURNAL_FILE: &str = "journal.txt";
 pub const LOCK_FILE: &str = "journal.lock";
 const TEMP_FILE: &str = ".journal.txt.tmp";
 const MAGIC: &str = "cramp-coach journal";
+/// Most distinct habit ids a journal may name (content files hold at most 40).
+pub const MAX_HABIT_IDS: usize = 4096;
 /// Highest count a counted habit keeps.
 pub const MAX_COUNT: u32 = 999;
 /// Largest journal read: decades of nights are a few megabytes.
@@ -83,13 +85,28 @@ impl JournalError {
 }
 
 /// Habit ticks by night. Habit ids are interned: a night holds (id index, count) pairs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Journal {
     ids: Vec<String>,
     nights: BTreeMap<Date, Vec<(u16, u32)>>,
     /// The cramp diary, by id.
     episodes: Vec<Episode>,
 }
+
+/// Equal when the ticks and the diary are equal, whatever order habit ids were first seen in.
+impl PartialEq for Journal {
+    fn eq(&self, other: &Journal) -> bool {
+        self.episodes == other.episodes
+            && self.nights.len() == other.nights.len()
+            && self
+                .nights
+                .keys()
+                .zip(other.nights.keys())
+                .all(|(a, b)| a == b && self.ticks(*a) == other.ticks(*b))
+    }
+}
+
+impl Eq for Journal {}
 
 impl Journal {
     fn intern(&mut self, id: &str) -> u16 {
@@ -302,9 +319,12 @@ impl Journal {
                     for (tcol, word) in words {
                         let (id, count) = match word.split_once('=') {
                             Some((id, n)) => {
-                                let count = n
-                                    .parse::<u32>()
-                                    .ok()
+                                let digits = !n.is_empty()
+                                    && !n.starts_with('0')
+                                    && n.bytes().all(|b| b.is_ascii_digit());
+                                let count = digits
+                                    .then(|| n.parse::<u32>().ok())
+                                    .flatten()
                                     .filter(|c| (1..=MAX_COUNT).contains(c))
                                     .ok_or_else(|| {
                                         error(
@@ -325,6 +345,13 @@ impl Journal {
                                 line_no,
                                 column_of(line, tcol),
                                 format!("{:?} is not a habit id", sanitize(id)),
+                            ));
+                        }
+                        if journal.ids.len() >= MAX_HABIT_IDS && journal.index(id).is_none() {
+                            return Err(error(
+                                line_no,
+                                column_of(line, tcol),
+                                format!("more than {MAX_HABIT_IDS} different habit ids"),
                             ));
                         }
                         let i = journal.intern(id);
@@ -481,8 +508,17 @@ impl Store {
     /// Nothing is written if the journal cannot be read or parsed, or if `change` leaves it as it was.
     pub fn update<R>(
         &self,
-        change: impl FnOnce(&mut Journal) -> R,
+        change: impl Fn(&mut Journal) -> R,
     ) -> Result<(Journal, R), JournalError> {
+        // A change that does nothing to an empty journal (undo, removing what is not there) creates
+        // nothing when there is no journal yet: not the folder, not the lock, not the file.
+        if !self.path().exists() {
+            let mut probe = Journal::default();
+            let result = change(&mut probe);
+            if probe.is_empty() {
+                return Ok((probe, result));
+            }
+        }
         self.prepare_dir()?;
         let lock_path = self.dir.join(LOCK_FILE);
         let lock = OpenOptions::new()
@@ -502,7 +538,7 @@ impl Store {
         let before = self.load()?;
         let mut journal = before.clone();
         let result = change(&mut journal);
-        if journal != before || !self.path().exists() {
+        if journal != before {
             self.write(&journal.to_text())?;
         }
         drop(lock);

@@ -132,10 +132,10 @@ enum LogAction {
         #[arg(long, value_enum)]
         side: SideArg,
         /// How bad, 1 (mild) to 5 (worst).
-        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+        #[arg(long, value_name = "1-5", allow_negative_numbers = true, value_parser = parse_intensity)]
         intensity: u8,
-        /// How long it lasted, in minutes.
-        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=1440))]
+        /// How long it lasted, in whole minutes (0 to 1440).
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_minutes)]
         minutes: Option<u32>,
         /// When it began, local time (default: now).
         #[arg(long, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_at_arg)]
@@ -163,12 +163,39 @@ enum SideArg {
     Both,
 }
 
+/// A whole number in `range`, or a message naming the range.
+fn whole_number(s: &str, range: std::ops::RangeInclusive<u32>) -> Result<u32, String> {
+    let bad = || {
+        format!(
+            "{s:?}: use a whole number from {} to {}",
+            range.start(),
+            range.end()
+        )
+    };
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    s.parse::<u32>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(bad)
+}
+
+fn parse_intensity(s: &str) -> Result<u8, String> {
+    whole_number(s, 1..=5).map(|n| n as u8)
+}
+
+fn parse_minutes(s: &str) -> Result<u32, String> {
+    whole_number(s, 0..=1440)
+}
+
 fn parse_at_arg(s: &str) -> Result<jiff::civil::DateTime, String> {
     let bad = || format!("{s:?} is not a time: use \"YYYY-MM-DD HH:MM\"");
     let (d, t) = s.split_once(' ').ok_or_else(bad)?;
     let date = cramp_coach::journal::parse_date(d).ok_or_else(bad)?;
     let (h, m) = t.split_once(':').ok_or_else(bad)?;
-    if h.len() != 2 || m.len() != 2 {
+    let two_digits = |x: &str| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(h) || !two_digits(m) {
         return Err(bad());
     }
     let (h, m): (i8, i8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
