@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::content::Content;
 use crate::diary::Episode;
-use crate::habits::{Mark, mark};
+use crate::habits::{Mark, kept_and_due, mark};
 use crate::journal::Journal;
 
 /// The nights an export covers: from `since` to tonight, but never before the journal's first night
@@ -193,17 +193,8 @@ pub fn markdown(
             out.push_str(&format!("| {} |", h.title.replace('|', "/")));
             for w in &week_ends {
                 let start = w.checked_sub(6.days()).unwrap_or(*w).max(from);
-                let (mut kept, mut due) = (0, 0);
-                for d in start.series(1.day()).take_while(|d| d <= w) {
-                    match mark(h, journal, d) {
-                        Mark::Off => {}
-                        Mark::Kept => {
-                            kept += 1;
-                            due += 1;
-                        }
-                        _ => due += 1,
-                    }
-                }
+                let (kept, due) =
+                    kept_and_due(h, journal, start.series(1.day()).take_while(|d| d <= w));
                 out.push_str(&format!(" {kept}/{due} |"));
             }
             out.push('\n');

@@ -65,6 +65,26 @@ pub fn strip(habit: &Habit, journal: &Journal, last: Date) -> Vec<(Date, Mark)> 
     nights
 }
 
+/// Over some nights: how many the habit was kept, and how many it applied (kept ones always count).
+pub fn kept_and_due(
+    habit: &Habit,
+    journal: &Journal,
+    nights: impl Iterator<Item = Date>,
+) -> (u32, u32) {
+    let (mut kept, mut due) = (0, 0);
+    for night in nights {
+        match mark(habit, journal, night) {
+            Mark::Off => {}
+            Mark::Kept => {
+                kept += 1;
+                due += 1;
+            }
+            Mark::Missed | Mark::Partial { .. } => due += 1,
+        }
+    }
+    (kept, due)
+}
+
 /// Kept nights in a row up to `tonight`. Nights the habit does not apply are skipped; tonight, while
 /// it is still open, does not break the streak.
 pub fn streak(habit: &Habit, journal: &Journal, tonight: Date) -> u32 {

@@ -8,7 +8,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::content::Content;
-use crate::habits::{Mark, mark};
+use crate::habits::{Mark, kept_and_due, mark};
 use crate::journal::Journal;
 
 /// Weeks shown.
@@ -118,19 +118,11 @@ pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights 
             weeks: weeks
                 .iter()
                 .map(|w| {
-                    let mut kept = 0;
-                    let mut due = 0;
-                    for d in w.first.series(1.day()).take(7).filter(|d| tracked(*d)) {
-                        match mark(h, journal, d) {
-                            Mark::Off => {}
-                            Mark::Kept => {
-                                kept += 1;
-                                due += 1;
-                            }
-                            _ => due += 1,
-                        }
-                    }
-                    (kept, due)
+                    kept_and_due(
+                        h,
+                        journal,
+                        w.first.series(1.day()).take(7).filter(|d| tracked(*d)),
+                    )
                 })
                 .collect(),
         })

@@ -234,20 +234,14 @@ fn run(cli: Cli) -> u8 {
     if let Some(Command::Validate { file }) = &cli.command {
         return validate(file.as_ref(), &locations);
     }
-    let (content, content_warning) = match locations.content() {
-        Ok(c) => c,
+    let loaded = locations
+        .content()
+        .and_then(|content| Ok((content, locations.config()?)));
+    let ((content, content_warning), (config, config_warning)) = match loaded {
+        Ok(both) => both,
         Err(e) => {
-            let code = load_error_code(&e);
             print_load_error(&e);
-            return code;
-        }
-    };
-    let (config, config_warning) = match locations.config() {
-        Ok(c) => c,
-        Err(e) => {
-            let code = load_error_code(&e);
-            print_load_error(&e);
-            return code;
+            return load_error_code(&e);
         }
     };
     let warnings: Vec<String> = content_warning.into_iter().chain(config_warning).collect();
