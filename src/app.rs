@@ -594,10 +594,14 @@ impl App {
         let Screen::Running { runner, .. } = &mut self.screen else {
             return Vec::new();
         };
-        // Bring the runner up to date first, so a key acts on what is on screen now.
-        let mut effects = match runner.advance(now) {
-            Some(cue) => return self.after_cue(cue, now),
-            None => Vec::new(),
+        // Bring the runner up to date first, so a key acts on what is on screen now. If that ended
+        // the routine, the key is not carried over to the done screen.
+        let mut effects = Vec::new();
+        if let Some(cue) = runner.advance(now) {
+            effects = self.after_cue(cue, now);
+        }
+        let Screen::Running { runner, .. } = &mut self.screen else {
+            return effects;
         };
         let cue = match key {
             Key::Char(' ') => {

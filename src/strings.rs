@@ -52,8 +52,7 @@ pub const JOURNAL_UNREADABLE: &str =
 pub const LOADING: &str = "…";
 pub const HABITS_KEYS: &str = "space tick · - untick · ←→ night · tab routines · ? keys · q quit";
 
-pub const HOME_KEYS: &str =
-    "enter start · ↑↓ move · tab habits · i insights · ! help · ? keys · q quit";
+pub const HOME_KEYS: &str = "enter start · ↑↓ move · tab habits · i insights · ? keys · q quit";
 pub const HOME_KEYS_SHORT: &str = "⏎ go ? help q quit";
 pub const RUNNER_KEYS: &str = "space pause · enter let go · n next · p back · + 30 s · q home";
 pub const RUNNER_KEYS_SHORT: &str = "␣ pause ⏎ n p + q";
@@ -94,5 +93,29 @@ pub fn side_label(side: crate::content::Side) -> &'static str {
     match side {
         crate::content::Side::Left => LEFT,
         crate::content::Side::Right => RIGHT,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Key lines are shown whole in the text column (72 wide) or swapped for their short form, which
+    /// fits the smallest usable terminal (20 columns less a margin each side).
+    #[test]
+    fn key_lines_fit() {
+        for keys in [
+            HOME_KEYS,
+            HABITS_KEYS,
+            RUNNER_KEYS,
+            DONE_KEYS,
+            PROMPT_KEYS,
+            INSIGHTS_KEYS,
+        ] {
+            assert!(keys.chars().count() <= 72, "{keys}");
+        }
+        for keys in [HOME_KEYS_SHORT, RUNNER_KEYS_SHORT, PROMPT_KEYS_SHORT] {
+            assert!(keys.chars().count() <= 18, "{keys}");
+        }
     }
 }

@@ -34,13 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, now: Instant) {
     frame.render_widget(Block::new().style(theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let line = Line::styled(s::TOO_SMALL, theme.warning);
-        frame.render_widget(
-            Paragraph::new(line),
-            Rect {
-                height: 1.min(area.height),
-                ..area
-            },
-        );
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
         return;
     }
     // One calm column: at most COLUMN wide, centred, one cell of margin on narrow terminals.

@@ -428,3 +428,22 @@ fn insights() {
     assert_eq!(app.screen, Screen::Insights);
     insta::assert_snapshot!(screen(&app, 80, 30, t0));
 }
+
+#[test]
+fn a_key_pressed_as_a_step_ends_still_counts() {
+    let t0 = Instant::now();
+    let mut app = started("bedtime", 0, t0);
+    // The first hold ends at 10 s; q pressed 50 ms later, before the loop has woken, still leaves.
+    app.key(Key::Char('q'), t0 + Duration::from_millis(10_050));
+    assert_eq!(app.screen, Screen::Home);
+    let mut app = started("bedtime", 0, t0);
+    app.key(Key::Char(' '), t0 + Duration::from_millis(10_050));
+    let Screen::Running { runner, .. } = &app.screen else {
+        panic!("still running")
+    };
+    assert!(
+        runner.is_paused(),
+        "Space acts on the rest that began at 10 s"
+    );
+    assert_eq!(runner.index(), 1);
+}

@@ -1,0 +1,816 @@
+//! End to end: the real `cramp` binary on a pseudo-terminal.
+//!
+//! Each test runs the binary on a pty of its own (100×30 unless it says otherwise), with HOME and
+//! the XDG folders in a fresh temporary directory and the `CRAMP_*` and `NO_COLOR` variables
+//! removed. Everything the app writes is fed to a `vt100` screen emulator, and the tests wait for
+//! what the screen shows. Every wait has a generous timeout that only bounds a failure: no test
+//! sleeps to synchronise, and none asserts on how long anything took.
+//!
+//! `expectrl` spawns the binary on the pty and sends it keys, resizes and signals. The output is
+//! read by a thread that blocks on the pty and hands chunks over a channel, rather than through
+//! `Session::expect`: that one polls in a busy loop (a core per test on a loaded CI machine) and
+//! matches raw bytes, while ratatui writes only the cells that changed, so a text on screen is not
+//! always one run of bytes in the stream.
+//!
+//! The binary is started through `sh -c 'read -r go && stty echo && exec cramp …'`. The shell
+//! waits for the line the test sends once the pty has its size, so the app's first size query
+//! already sees 100×30 and no SIGWINCH reaches it at start (see the last test for why that
+//! matters); echo goes on so that after the app exits the pty's termios (read through the master)
+//! tells whether raw mode was undone. `exec` keeps the process id, so signals and exit statuses are
+//! the binary's own.
+
+use std::fs;
+use std::io::Read;
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use cramp_coach::strings as s;
+use expectrl::{Session, Signal, WaitStatus};
+
+/// Bounds every wait; only a failing test ever reaches it.
+const TIMEOUT: Duration = Duration::from_secs(10);
+const COLS: u16 = 100;
+const ROWS: u16 = 30;
+
+/// Settings that keep the tests quiet and direct: no "get ready" segment, no bell.
+const QUICK_CONFIG: &str = "lead_in_seconds = 0\nbell = false\n";
+
+const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+// ---------------------------------------------------------------------------------------------
+// The harness
+// ---------------------------------------------------------------------------------------------
+
+/// A fresh home for one run: HOME, XDG_CONFIG_HOME and XDG_DATA_HOME inside a temporary folder.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        let dir = tempfile::Builder::new()
+            .prefix("cramp-pty")
+            .tempdir()
+            .expect("temporary folder");
+        Home { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn config_home(&self) -> PathBuf {
+        self.path().join("config")
+    }
+
+    fn data_home(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    /// Writes `text` to `name` inside the home and returns its path.
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path().join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("create folder");
+        }
+        fs::write(&path, text).expect("write file");
+        path
+    }
+
+    /// A `--config` file with no lead-in and no bell.
+    fn quick_config(&self) -> String {
+        self.write("quick.toml", QUICK_CONFIG)
+            .to_string_lossy()
+            .into_owned()
+    }
+}
+
+/// The binary running on a pty, with a screen emulator fed with everything it wrote.
+struct Tui {
+    session: Session,
+    chunks: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    /// Every byte read so far.
+    raw: Vec<u8>,
+    /// The pty reported end of file: the app and everything holding the terminal are gone.
+    eof: bool,
+}
+
+fn size(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a non-zero size")
+}
+
+impl Tui {
+    /// Runs `cramp ARGS` on a 100×30 pty.
+    fn spawn(home: &Home, args: &[&str]) -> Tui {
+        Tui::spawn_sized(home, args, COLS, ROWS)
+    }
+
+    fn spawn_sized(home: &Home, args: &[&str], cols: u16, rows: u16) -> Tui {
+        // The shell waits for a line from the test before it starts the app, so the pty has its
+        // final size before the app's first size query, and no SIGWINCH reaches the app at start.
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg("read -r go && stty echo && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_cramp"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.config_home())
+            .env("XDG_DATA_HOME", home.data_home())
+            .env("TERM", "xterm-256color")
+            .env_remove("CRAMP_CONTENT")
+            .env_remove("CRAMP_CONFIG")
+            .env_remove("CRAMP_DATA_DIR")
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS")
+            .env_remove("LINES")
+            .current_dir(home.path());
+        let mut session = Session::spawn(command).expect("spawn cramp on a pty");
+        session
+            .get_process_mut()
+            .set_window_size(cols, rows)
+            .expect("set the pty size");
+        session.send("go\n").expect("start the app");
+        let mut reader = session
+            .get_process()
+            .get_raw_handle()
+            .expect("a handle on the pty");
+        let (tx, chunks) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                match reader.read(&mut buf) {
+                    // Linux reports the slave side's last close as EIO.
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Tui {
+            session,
+            chunks,
+            parser: vt100::Parser::new(size(rows), size(cols), 0),
+            raw: Vec::new(),
+            eof: false,
+        }
+    }
+
+    fn screen(&self) -> &vt100::Screen {
+        self.parser.screen()
+    }
+
+    fn feed(&mut self, chunk: &[u8]) {
+        self.raw.extend_from_slice(chunk);
+        self.parser.process(chunk);
+    }
+
+    /// Takes in what has arrived, waiting at most until `deadline` for the first chunk.
+    /// Returns false when nothing came before the deadline.
+    fn pump(&mut self, deadline: Instant) -> bool {
+        if self.eof {
+            return false;
+        }
+        let wait = deadline.saturating_duration_since(Instant::now());
+        match self.chunks.recv_timeout(wait) {
+            Ok(chunk) => self.feed(&chunk),
+            Err(RecvTimeoutError::Timeout) => return false,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.eof = true;
+                return false;
+            }
+        }
+        while let Ok(chunk) = self.chunks.try_recv() {
+            self.feed(&chunk);
+        }
+        true
+    }
+
+    /// Waits until `ready` holds for the screen; fails the test with the screen after `TIMEOUT`.
+    fn wait_for(&mut self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if ready(self.screen()) {
+                return;
+            }
+            if !self.pump(deadline) {
+                if ready(self.screen()) {
+                    return;
+                }
+                let why = if self.eof {
+                    "the app closed the terminal"
+                } else {
+                    "timed out"
+                };
+                panic!("waiting for {what}: {why}\n{}", self.dump());
+            }
+        }
+    }
+
+    /// Waits until `needle` is somewhere on the screen.
+    fn wait_text(&mut self, needle: &str) {
+        self.wait_for(&format!("{needle:?} on screen"), |screen| {
+            rows(screen).iter().any(|r| r.contains(needle))
+        });
+    }
+
+    /// Lets about `d` of real time pass while taking in whatever the app writes. Only for letting
+    /// time pass (a frozen display must stay frozen); never a way to wait for the app.
+    fn let_time_pass(&mut self, d: Duration) {
+        let until = Instant::now() + d;
+        while Instant::now() < until {
+            if !self.pump(until) && self.eof {
+                return;
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys to the pty");
+    }
+
+    /// Resizes the pty (the app gets SIGWINCH) and the emulator with it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.set_size(size(rows), size(cols));
+        self.session
+            .get_process_mut()
+            .set_window_size(cols, rows)
+            .expect("resize the pty");
+    }
+
+    fn signal(&mut self, signal: Signal) {
+        self.session
+            .get_process_mut()
+            .kill(signal)
+            .expect("signal the app");
+    }
+
+    /// Whether the pty echoes input: off in raw mode, on again once the app has restored the
+    /// terminal (the tests turn it on before the app starts). Read through the master, which on
+    /// Linux reports the terminal side's settings.
+    fn echo(&self) -> bool {
+        self.session
+            .get_process()
+            .get_echo()
+            .expect("read the pty's termios")
+    }
+
+    /// Waits for the app to close the terminal and exit; returns how it ended.
+    fn wait_exit(&mut self) -> WaitStatus {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.eof {
+            if !self.pump(deadline) && !self.eof {
+                panic!("the app did not exit\n{}", self.dump());
+            }
+        }
+        loop {
+            match self.session.get_process().status() {
+                Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
+                    // The terminal is closed; the exit itself is a moment away. A short pause
+                    // between polls, not a synchronisation.
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Ok(status) => return status,
+                Err(e) => panic!("cannot collect the exit status: {e}"),
+            }
+        }
+    }
+
+    /// Waits for the exit and checks the status is `code` (not a death by signal).
+    fn expect_exit(&mut self, code: i32) {
+        let status = self.wait_exit();
+        match status {
+            WaitStatus::Exited(_, c) if c == code => {}
+            other => panic!(
+                "expected exit status {code}, got {other:?}\n{}",
+                self.dump()
+            ),
+        }
+    }
+
+    /// The terminal is as the app found it: the alternate screen left, the cursor shown, raw
+    /// mode off.
+    fn assert_restored(&self) {
+        let raw = &self.raw;
+        let entered = rfind(raw, ENTER_ALT_SCREEN);
+        assert!(
+            entered.is_some(),
+            "the app never entered the alternate screen\n{}",
+            self.dump()
+        );
+        let left = rfind(raw, LEAVE_ALT_SCREEN);
+        assert!(
+            left > entered,
+            "the output does not end outside the alternate screen\n{}",
+            self.tail()
+        );
+        let hidden = rfind(raw, HIDE_CURSOR);
+        let shown = rfind(raw, SHOW_CURSOR);
+        assert!(
+            hidden.is_none() || shown > hidden,
+            "the output ends with the cursor hidden\n{}",
+            self.tail()
+        );
+        assert!(
+            !self.screen().alternate_screen(),
+            "emulator still on the alternate screen"
+        );
+        assert!(
+            !self.screen().hide_cursor(),
+            "emulator's cursor still hidden"
+        );
+        assert!(
+            self.echo(),
+            "the pty is still in raw mode (echo off) after the app exited"
+        );
+    }
+
+    fn dump(&self) -> String {
+        let (r, c) = self.screen().size();
+        let mut out = format!("--- screen {c}x{r} ---\n");
+        for (i, row) in rows(self.screen()).iter().enumerate() {
+            out.push_str(&format!("{i:2}|{}\n", row.trim_end()));
+        }
+        out.push_str(&format!(
+            "--- {} bytes read, eof: {} ---",
+            self.raw.len(),
+            self.eof
+        ));
+        out
+    }
+
+    /// The last bytes written, escaped, for messages about escape sequences.
+    fn tail(&self) -> String {
+        let start = self.raw.len().saturating_sub(200);
+        format!("last bytes: {}", self.raw[start..].escape_ascii())
+    }
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The screen's rows as text.
+fn rows(screen: &vt100::Screen) -> Vec<String> {
+    let (_, cols) = screen.size();
+    screen.rows(0, cols.get()).collect()
+}
+
+/// The last row that has any text.
+fn bottom_line(screen: &vt100::Screen) -> String {
+    rows(screen)
+        .into_iter()
+        .rev()
+        .find(|r| !r.trim().is_empty())
+        .unwrap_or_default()
+}
+
+/// The home row of routine `title`, if shown.
+fn routine_row(screen: &vt100::Screen, title: &str) -> Option<String> {
+    rows(screen).into_iter().find(|r| r.contains(title))
+}
+
+/// Whether the home row of `title` carries the selection marker.
+fn is_selected(screen: &vt100::Screen, title: &str) -> bool {
+    routine_row(screen, title).is_some_and(|r| r.trim_start().starts_with('›'))
+}
+
+/// The home screen, fully drawn at the terminal's size: calf relief selected, the key line at
+/// the very bottom.
+fn home_ready(screen: &vt100::Screen) -> bool {
+    let (r, _) = screen.size();
+    let last = rows(screen)
+        .get(usize::from(r.get()) - 1)
+        .cloned()
+        .unwrap_or_default();
+    is_selected(screen, "Calf cramp")
+        && (last.contains(s::HOME_KEYS) || last.contains(s::HOME_KEYS_SHORT))
+}
+
+/// The runner, fully drawn at the terminal's size: its key line at the very bottom.
+fn runner_ready(screen: &vt100::Screen) -> bool {
+    let (r, _) = screen.size();
+    let last = rows(screen)
+        .get(usize::from(r.get()) - 1)
+        .cloned()
+        .unwrap_or_default();
+    last.contains(s::RUNNER_KEYS) || last.contains(s::RUNNER_KEYS_SHORT)
+}
+
+/// The rows of the big countdown digits (half-block characters).
+fn digit_rows(screen: &vt100::Screen) -> Vec<String> {
+    rows(screen)
+        .into_iter()
+        .filter(|r| r.contains(['█', '▀', '▄']))
+        .collect()
+}
+
+fn shows(screen: &vt100::Screen, needle: &str) -> bool {
+    rows(screen).iter().any(|r| r.contains(needle))
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1–2. Home, and Enter starting calf relief
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn first_screen_is_home_with_calf_relief_selected_and_the_key_line() {
+    let home = Home::new();
+    let mut tui = Tui::spawn(&home, &[]);
+    // `home_ready` holds the checks: the "›" marker on calf relief's row, the key line at the
+    // very bottom.
+    tui.wait_for("the home screen", home_ready);
+    let screen = tui.screen();
+    let row = routine_row(screen, "Calf cramp").unwrap_or_default();
+    assert!(
+        row.trim_start().starts_with("› 1"),
+        "calf relief is not the selected first row: {row:?}"
+    );
+    let marked = rows(screen)
+        .iter()
+        .filter(|r| r.trim_start().starts_with('›'))
+        .count();
+    assert_eq!(marked, 1, "exactly one row is selected\n{}", tui.dump());
+    assert!(
+        !tui.echo(),
+        "the terminal is in raw mode while the app runs"
+    );
+    tui.send("q");
+    tui.expect_exit(0);
+}
+
+#[test]
+fn the_full_home_key_line_shows_on_a_100_column_terminal() {
+    let home = Home::new();
+    let mut tui = Tui::spawn(&home, &[]);
+    tui.wait_for("the home screen with the full key line", |screen| {
+        is_selected(screen, "Calf cramp") && bottom_line(screen).contains(s::HOME_KEYS)
+    });
+    tui.send("q");
+    tui.expect_exit(0);
+}
+
+#[test]
+fn enter_starts_calf_relief_with_its_first_untimed_step() {
+    let home = Home::new();
+    let config = home.quick_config();
+    let mut tui = Tui::spawn(&home, &["--config", &config]);
+    tui.wait_for("the home screen", home_ready);
+    tui.send("\r");
+    tui.wait_for("the calf runner", |screen| {
+        runner_ready(screen)
+            && shows(screen, "Toe pull until it lets go")
+            && shows(screen, "hold until it lets go")
+    });
+    let screen = tui.screen();
+    assert!(
+        shows(screen, "Calf cramp"),
+        "the routine title is shown\n{}",
+        tui.dump()
+    );
+    assert_eq!(
+        digit_rows(screen).len(),
+        3,
+        "three rows of big digits\n{}",
+        tui.dump()
+    );
+    tui.send("\x03");
+    tui.expect_exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Space freezes the countdown
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn space_freezes_the_digits_and_space_again_resumes() {
+    let home = Home::new();
+    let config = home.quick_config();
+    let mut tui = Tui::spawn(&home, &["--config", &config, "run", "bedtime"]);
+    tui.wait_for("the bedtime runner", |screen| {
+        runner_ready(screen) && shows(screen, "Calf stretch") && digit_rows(screen).len() == 3
+    });
+    tui.send(" ");
+    tui.wait_text("paused");
+    let frozen = digit_rows(tui.screen());
+    assert_eq!(frozen.len(), 3, "three rows of big digits\n{}", tui.dump());
+
+    // A running countdown would change its digits at least once in this time.
+    tui.let_time_pass(Duration::from_millis(2500));
+    assert!(
+        shows(tui.screen(), "paused"),
+        "still paused\n{}",
+        tui.dump()
+    );
+    assert_eq!(
+        digit_rows(tui.screen()),
+        frozen,
+        "the digits moved while paused\n{}",
+        tui.dump()
+    );
+
+    tui.send(" ");
+    tui.wait_for("\"paused\" to go", |screen| !shows(screen, "paused"));
+    tui.wait_for("the countdown to move again", |screen| {
+        digit_rows(screen) != frozen
+    });
+    tui.send("\x03");
+    tui.expect_exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. q
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn q_on_home_quits_with_status_0_and_restores_the_terminal() {
+    let home = Home::new();
+    let mut tui = Tui::spawn(&home, &[]);
+    tui.wait_for("the home screen", home_ready);
+    tui.send("q");
+    tui.expect_exit(0);
+    tui.assert_restored();
+}
+
+#[test]
+fn q_in_the_runner_goes_home_and_a_second_q_quits() {
+    let home = Home::new();
+    let config = home.quick_config();
+    let mut tui = Tui::spawn(&home, &["--config", &config, "run", "bedtime"]);
+    tui.wait_for("the bedtime runner", |screen| {
+        runner_ready(screen) && shows(screen, "Calf stretch")
+    });
+    tui.send("q");
+    tui.wait_for("home", |screen| {
+        home_ready(screen) && !shows(screen, "Calf stretch")
+    });
+    tui.send("q");
+    tui.expect_exit(0);
+    tui.assert_restored();
+}
+
+/// Leaving a relief routine midway offers the cramp log first; `q` skips it.
+#[test]
+fn q_in_relief_offers_the_cramp_log_then_q_goes_home_and_q_quits() {
+    let home = Home::new();
+    let config = home.quick_config();
+    let mut tui = Tui::spawn(&home, &["--config", &config]);
+    tui.wait_for("the home screen", home_ready);
+    tui.send("\r");
+    tui.wait_for("the calf runner", |screen| {
+        runner_ready(screen) && shows(screen, "Toe pull until it lets go")
+    });
+    tui.send("q");
+    tui.wait_for("the cramp log prompt", |screen| {
+        shows(screen, s::LOG_PROMPT) && !shows(screen, "Toe pull until it lets go")
+    });
+    tui.send("q");
+    tui.wait_for("home", |screen| {
+        home_ready(screen) && !shows(screen, s::LOG_PROMPT)
+    });
+    tui.send("q");
+    tui.expect_exit(0);
+    tui.assert_restored();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Signals: 128 + N, after restoring the terminal
+// ---------------------------------------------------------------------------------------------
+
+/// Where the app is when the signal comes.
+#[derive(Clone, Copy, Debug)]
+enum At {
+    Home,
+    /// `cramp run bedtime`: a timed step counting down.
+    Counting,
+    /// Calf relief's first step: untimed, the clock counting up.
+    Untimed,
+}
+
+fn killed_by(signal: Signal, at: At, code: i32) {
+    let home = Home::new();
+    let config = home.quick_config();
+    let mut tui = match at {
+        At::Home | At::Untimed => Tui::spawn(&home, &["--config", &config]),
+        At::Counting => Tui::spawn(&home, &["--config", &config, "run", "bedtime"]),
+    };
+    match at {
+        At::Home => tui.wait_for("the home screen", home_ready),
+        At::Counting => tui.wait_for("the bedtime runner", |screen| {
+            runner_ready(screen) && shows(screen, "Calf stretch")
+        }),
+        At::Untimed => {
+            tui.wait_for("the home screen", home_ready);
+            tui.send("\r");
+            tui.wait_for("the calf runner", |screen| {
+                runner_ready(screen) && shows(screen, "hold until it lets go")
+            });
+        }
+    }
+    tui.signal(signal);
+    let status = tui.wait_exit();
+    match status {
+        WaitStatus::Exited(_, c) if c == code => {}
+        other => panic!(
+            "{signal:?} at {at:?}: expected exit status {code}, got {other:?}\n{}",
+            tui.dump()
+        ),
+    }
+    tui.assert_restored();
+}
+
+#[test]
+fn sigterm_on_home_exits_143_and_restores_the_terminal() {
+    killed_by(Signal::SIGTERM, At::Home, 143);
+}
+
+#[test]
+fn sigterm_while_counting_down_exits_143_and_restores_the_terminal() {
+    killed_by(Signal::SIGTERM, At::Counting, 143);
+}
+
+#[test]
+fn sighup_exits_129_and_restores_the_terminal() {
+    killed_by(Signal::SIGHUP, At::Home, 129);
+    killed_by(Signal::SIGHUP, At::Counting, 129);
+}
+
+#[test]
+fn sigint_exits_130_and_restores_the_terminal() {
+    killed_by(Signal::SIGINT, At::Home, 130);
+    killed_by(Signal::SIGINT, At::Untimed, 130);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. A tiny terminal, then a resize
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_tiny_terminal_says_too_small_then_a_resize_brings_home() {
+    let home = Home::new();
+    let mut tui = Tui::spawn_sized(&home, &[], 15, 5);
+    // 15 columns hold only the start of the notice (see the ignored test below).
+    tui.wait_text("terminal too");
+    assert!(
+        !shows(tui.screen(), "Calf cramp"),
+        "nothing else is drawn\n{}",
+        tui.dump()
+    );
+    tui.resize(COLS, ROWS);
+    tui.wait_for("the home screen after the resize", home_ready);
+    assert!(
+        !shows(tui.screen(), "terminal too"),
+        "the notice is gone\n{}",
+        tui.dump()
+    );
+    // And back down: no panic on the way. (The notice shows only once the app has taken the
+    // Resize event, so the `q` below cannot meet the held-key bug at the end of this file.)
+    tui.resize(15, 5);
+    tui.wait_for("the notice again", |screen| {
+        shows(screen, "terminal too") && !shows(screen, "Calf cramp")
+    });
+    tui.send("q");
+    tui.expect_exit(0);
+    tui.assert_restored();
+}
+
+#[test]
+fn a_tiny_terminal_shows_the_whole_too_small_notice() {
+    let home = Home::new();
+    let mut tui = Tui::spawn_sized(&home, &[], 15, 5);
+    // Read as words, so a notice wrapped over two rows counts.
+    tui.wait_for("the whole notice", |screen| {
+        let words: Vec<String> = rows(screen)
+            .iter()
+            .flat_map(|r| r.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        words.join(" ") == "terminal too small"
+    });
+    tui.send("q");
+    tui.expect_exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. A broken content file in its usual place
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_broken_content_file_warns_once_and_relief_still_starts() {
+    let home = Home::new();
+    let config = home.quick_config();
+    home.write(
+        "config/cramp-coach/content.toml",
+        "[[routine]]\nid = \"calf\"\ntitle = = \"Broken\"\nkind = \"relief\"\n",
+    );
+    let mut tui = Tui::spawn(&home, &["--config", &config]);
+    tui.wait_for("the home screen", home_ready);
+    let screen = tui.screen();
+    assert!(
+        shows(screen, "Bedtime stretch"),
+        "the built-in routines are shown\n{}",
+        tui.dump()
+    );
+    assert!(
+        !shows(screen, "Broken"),
+        "nothing from the broken file is shown\n{}",
+        tui.dump()
+    );
+    let warnings: Vec<String> = rows(screen)
+        .into_iter()
+        .filter(|r| r.contains("content.toml"))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        1,
+        "one warning line naming the file\n{}",
+        tui.dump()
+    );
+    let warning = warnings[0].trim();
+    let after = warning.split("content.toml:").nth(1).unwrap_or_default();
+    let mut parts = after.splitn(3, ':');
+    let line = parts.next().unwrap_or_default();
+    let col = parts.next().unwrap_or_default();
+    assert_eq!(line, "3", "the warning names the line: {warning:?}");
+    assert!(
+        !col.is_empty() && col.chars().all(|c| c.is_ascii_digit()),
+        "the warning names the column: {warning:?}"
+    );
+    assert!(
+        warning.contains("cramp-coach/content.toml"),
+        "the warning names the file: {warning:?}"
+    );
+
+    tui.send("\r");
+    tui.wait_for("the calf runner", |screen| {
+        runner_ready(screen) && shows(screen, "Toe pull until it lets go")
+    });
+    tui.send("\x03");
+    tui.expect_exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Ctrl-C
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn ctrl_c_quits_with_status_0_and_restores_the_terminal() {
+    for args in [&[][..], &["run", "bedtime"][..]] {
+        let home = Home::new();
+        let config = home.quick_config();
+        let mut all = vec!["--config", config.as_str()];
+        all.extend_from_slice(args);
+        let mut tui = Tui::spawn(&home, &all);
+        tui.wait_for("the first screen", |screen| {
+            home_ready(screen) || runner_ready(screen)
+        });
+        tui.send("\x03");
+        tui.expect_exit(0);
+        tui.assert_restored();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Found while writing these: a key that comes with a resize is held back
+// ---------------------------------------------------------------------------------------------
+//
+// crossterm 0.29's Unix event source (mio, edge-triggered epoll) returns the Resize for SIGWINCH
+// and drops the tty's readiness reported in the same batch; the key's bytes stay in the tty's
+// input queue until another key arrives. The other tests keep clear of it: the app gets no
+// SIGWINCH at start, and after a resize they wait for the redraw (on an idle screen only the
+// Resize event causes one) before they press anything.
+
+#[test]
+fn a_key_pressed_as_the_terminal_resizes_is_not_held_back() {
+    let home = Home::new();
+    let mut tui = Tui::spawn(&home, &[]);
+    tui.wait_for("the home screen", home_ready);
+    // Each round: a resize and a key at once, then the key's effect must show (without another
+    // key to push it through). One round in five or so loses on this machine; twenty rounds.
+    for round in 0..20 {
+        let (cols, key, row) = if round % 2 == 0 {
+            (COLS - 1, "j", "Foot or sole cramp")
+        } else {
+            (COLS, "k", "Calf cramp")
+        };
+        tui.resize(cols, ROWS);
+        tui.send(key);
+        tui.wait_for(
+            &format!(
+                "round {round}: {key:?} sent with a resize to {cols} columns to select {row:?}"
+            ),
+            |screen| is_selected(screen, row),
+        );
+    }
+    tui.send("q");
+    tui.expect_exit(0);
+}
