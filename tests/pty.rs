@@ -814,3 +814,107 @@ fn a_key_pressed_as_the_terminal_resizes_is_not_held_back() {
     tui.send("q");
     tui.expect_exit(0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The cramp diary, from keys to exports
+// ---------------------------------------------------------------------------------------------
+
+/// A relief routine short enough to run to its end: a hold until it lets go, then one timed step.
+const SHORT_RELIEF: &str = r#"
+[[routine]]
+id = "short"
+title = "Short relief"
+kind = "relief"
+muscle = "foot"
+
+[[routine.step]]
+title = "Hold until it lets go"
+text = "Pull the toes back."
+
+[[routine.step]]
+title = "Walk it off"
+text = "A few slow steps."
+seconds = 1
+"#;
+
+/// Runs `cramp ARGS` (not on a pty) in the same home and returns its standard output.
+fn cramp_output(home: &Home, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_cramp"))
+        .args(args)
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.config_home())
+        .env("XDG_DATA_HOME", home.data_home())
+        .env_remove("CRAMP_CONTENT")
+        .env_remove("CRAMP_CONFIG")
+        .env_remove("CRAMP_DATA_DIR")
+        .output()
+        .expect("run cramp");
+    assert!(
+        out.status.success(),
+        "cramp {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn a_relief_routine_run_to_its_end_and_logged_with_keys_reaches_the_diary_and_both_exports() {
+    let home = Home::new();
+    let config = home.quick_config();
+    let content = home
+        .write("short.toml", SHORT_RELIEF)
+        .to_string_lossy()
+        .into_owned();
+    let mut tui = Tui::spawn(
+        &home,
+        &["--config", &config, "--content", &content, "run", "short"],
+    );
+    tui.wait_text("Hold until it lets go");
+    tui.send("\r"); // it let go
+    tui.wait_text("Log this cramp?");
+    assert!(
+        shows(tui.screen(), "[foot]"),
+        "muscle pre-filled from the routine:\n{}",
+        tui.dump()
+    );
+    tui.send("l");
+    tui.send("3");
+    tui.send("n");
+    tui.wait_for("the choices shown", |screen| {
+        shows(screen, "[left]") && shows(screen, "[3]") && shows(screen, "[no]")
+    });
+    tui.send("\r");
+    tui.wait_for("saved, back home", |screen| {
+        shows(screen, "saved · cramp #1") && is_selected(screen, "Short relief")
+    });
+    tui.send("q");
+    tui.expect_exit(0);
+    tui.assert_restored();
+
+    let args = |rest: &[&'static str]| -> Vec<&str> {
+        let mut all = vec!["--content", content.as_str()];
+        all.extend_from_slice(rest);
+        all
+    };
+    let log = cramp_output(&home, &args(&["log"]));
+    let line = log.lines().next().unwrap_or_default();
+    assert!(line.starts_with("#1  "), "{log}");
+    for part in ["  foot  left  3/5  ", "routine short"] {
+        assert!(line.contains(part), "{part:?} in {line:?}");
+    }
+    let csv = cramp_output(&home, &args(&["export", "--format", "csv"]));
+    let episode = csv
+        .lines()
+        .find(|l| l.starts_with("episode,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(episode.contains(",foot,left,3,"), "{episode}");
+    assert!(episode.contains(",no,short,"), "{episode}");
+    let markdown = cramp_output(&home, &args(&["export", "--format", "markdown"]));
+    assert!(markdown.contains("- Episodes logged: 1"), "{markdown}");
+    assert!(
+        markdown
+            .lines()
+            .any(|l| l.contains("| foot | left | 3 |") && l.ends_with("| no |")),
+        "{markdown}"
+    );
+}
