@@ -12,24 +12,11 @@ use crate::content::{Content, Habit, Muscle, Routine, RoutineKind};
 use crate::diary::{Episode, LegSide};
 use crate::habits::{BACKFILL_NIGHTS, Change};
 use crate::journal::Journal;
+use crate::keys::RunnerCommand;
 use crate::runner::{ADD_TIME, Cue, Plan, Runner, SegmentKind};
 use crate::strings;
 
-/// A key press, as the model sees it (the terminal edge translates).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Char(char),
-    Enter,
-    Esc,
-    Up,
-    Down,
-    Left,
-    Right,
-    Tab,
-    BackTab,
-    Backspace,
-    CtrlC,
-}
+pub use crate::keys::Key;
 
 /// How the bell rings: a different pattern for each kind of change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -603,23 +590,23 @@ impl App {
         let Screen::Running { runner, .. } = &mut self.screen else {
             return effects;
         };
-        let cue = match key {
-            Key::Char(' ') => {
+        let cue = match (key, self.config.keys.command(key)) {
+            (_, Some(RunnerCommand::Pause)) => {
                 runner.toggle_pause(now);
                 None
             }
-            Key::Enter => runner.finish_untimed(now),
-            Key::Char('n') | Key::Right => runner.next(now),
-            Key::Char('p') | Key::Left => runner.previous(now),
-            Key::Char('+') | Key::Char('=') => {
+            (_, Some(RunnerCommand::LetGo)) => runner.finish_untimed(now),
+            (_, Some(RunnerCommand::Next)) => runner.next(now),
+            (_, Some(RunnerCommand::Previous)) => runner.previous(now),
+            (_, Some(RunnerCommand::AddTime)) => {
                 runner.add_time(now, ADD_TIME);
                 None
             }
-            Key::Char('r') => {
+            (_, Some(RunnerCommand::Restart)) => {
                 runner.restart(now);
                 Some(Cue::Segment)
             }
-            Key::Char('q') | Key::Esc => {
+            (Key::Char('q') | Key::Esc, None) => {
                 // Left midway: a relief routine still offers the cramp log.
                 let Screen::Running { routine, runner } = &self.screen else {
                     return effects;

@@ -2,11 +2,14 @@
 
 use std::path::Path;
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::content::{LoadError, parse_toml, read_source};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceMap};
+use crate::keys::{Key, KeyMap, RunnerCommand};
 use crate::text::sanitize;
 
 pub const DEFAULT_TOML: &str = include_str!("../config.toml");
@@ -58,6 +61,8 @@ pub struct Config {
     pub speak_command: Vec<String>,
     pub lead_in_seconds: u32,
     pub day_starts_at: DayStart,
+    /// The runner's key bindings.
+    pub keys: KeyMap,
 }
 
 #[derive(Deserialize, Default)]
@@ -68,6 +73,7 @@ struct RawConfig {
     speak_command: Option<Vec<String>>,
     lead_in_seconds: Option<Spanned<i64>>,
     day_starts_at: Option<Spanned<String>>,
+    keys: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>>,
 }
 
 impl Default for Config {
@@ -86,6 +92,7 @@ impl Config {
             speak_command: Vec::new(),
             lead_in_seconds: 3,
             day_starts_at: DayStart { hour: 4, minute: 0 },
+            keys: KeyMap::default(),
         };
         base.merged(Path::new(DEFAULT_NAME), DEFAULT_TOML)
             .expect("built-in config is valid")
@@ -141,6 +148,51 @@ impl Config {
                     ),
                 )),
             }
+        }
+        if let Some(table) = raw.keys {
+            let mut keys = self.keys.clone();
+            for (name, list) in table.get_ref() {
+                let Some(command) = RunnerCommand::parse(name.get_ref()) else {
+                    let names: Vec<&str> = RunnerCommand::ALL.iter().map(|c| c.name()).collect();
+                    errors.push(map.at(
+                        name.span(),
+                        format!(
+                            "unknown command {:?} in [keys]: use {}",
+                            sanitize(name.get_ref()),
+                            names.join(", ")
+                        ),
+                    ));
+                    continue;
+                };
+                let mut bound = Vec::new();
+                for k in list.get_ref() {
+                    match Key::parse(k.get_ref()) {
+                        Some(key) => bound.push(key),
+                        None => errors.push(map.at(
+                            k.span(),
+                            format!(
+                                "key {:?} cannot be bound: use one character (not q ? !) or space, enter, tab, \
+                                 backspace, up, down, left, right",
+                                sanitize(k.get_ref())
+                            ),
+                        )),
+                    }
+                }
+                if bound.is_empty() && list.get_ref().is_empty() {
+                    errors.push(map.at(
+                        list.span(),
+                        format!("{} needs at least one key", command.name()),
+                    ));
+                }
+                keys.bind(command, bound);
+            }
+            if let Some((key, a, b)) = keys.conflict() {
+                errors.push(map.at(
+                    table.span(),
+                    format!("{key:?} is bound to both {} and {}", a.name(), b.name()),
+                ));
+            }
+            self.keys = keys;
         }
         if errors.is_empty() {
             Ok(self)
@@ -205,6 +257,46 @@ mod tests {
             .err();
         let e = e.map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("u.toml:1:8: "), "{e}");
+    }
+
+    #[test]
+    fn runner_keys_can_be_bound() {
+        let src = "[keys]\npause = [\"p\", \"space\"]\nprevious = [\"b\"]\n";
+        let c = Config::builtin()
+            .merged(Path::new("u.toml"), src)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.keys.command(Key::Char('p')), Some(RunnerCommand::Pause));
+        assert_eq!(
+            c.keys.command(Key::Char('b')),
+            Some(RunnerCommand::Previous)
+        );
+        assert_eq!(
+            c.keys.command(Key::Char('n')),
+            Some(RunnerCommand::Next),
+            "others keep their defaults"
+        );
+    }
+
+    #[test]
+    fn bad_bindings_name_their_place() {
+        let err = |src: &str| {
+            Config::builtin()
+                .merged(Path::new("u.toml"), src)
+                .err()
+                .map(|e| e.to_string())
+        };
+        let e = err("[keys]\nsnooze = [\"z\"]\n").unwrap_or_default();
+        assert!(
+            e.starts_with("u.toml:2:1: unknown command \"snooze\""),
+            "{e}"
+        );
+        let e = err("[keys]\npause = [\"q\"]\n").unwrap_or_default();
+        assert!(
+            e.starts_with("u.toml:2:10: key \"q\" cannot be bound"),
+            "{e}"
+        );
+        let e = err("[keys]\npause = [\"n\"]\n").unwrap_or_default();
+        assert!(e.contains("bound to both pause and next"), "{e}");
     }
 
     #[test]

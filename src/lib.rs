@@ -14,6 +14,7 @@ pub mod guide;
 pub mod habits;
 pub mod insights;
 pub mod journal;
+pub mod keys;
 pub mod locations;
 pub mod night;
 pub mod runner;

@@ -1,5 +1,7 @@
 //! Every fixed string a person reads in the app, in one place.
 
+use crate::keys::{Key, KeyMap, RunnerCommand};
+
 pub const APP_TITLE: &str = "cramp-coach";
 pub const APP_TAGLINE: &str = "night leg cramps";
 pub const RELIEF_HEADING: &str = "Relief";
@@ -54,8 +56,6 @@ pub const HABITS_KEYS: &str = "space tick · - untick · ←→ night · tab rou
 
 pub const HOME_KEYS: &str = "enter start · ↑↓ move · tab habits · i insights · ? keys · q quit";
 pub const HOME_KEYS_SHORT: &str = "⏎ go ? help q quit";
-pub const RUNNER_KEYS: &str = "space pause · enter let go · n next · p back · + 30 s · q home";
-pub const RUNNER_KEYS_SHORT: &str = "␣ pause ⏎ n p + q";
 pub const DONE_KEYS: &str = "enter home · r again · ! get help · q home";
 pub const OVERLAY_KEYS: &str = "↑↓ scroll · esc close";
 
@@ -80,14 +80,81 @@ pub const HELP_HABITS: &[(&str, &str)] = &[
     ("-", "take one back"),
     ("← →  h l", "the night shown: back up to 30 nights"),
 ];
-pub const HELP_RUNNER: &[(&str, &str)] = &[
-    ("space", "pause / resume"),
-    ("enter", "it let go: finish an untimed step"),
-    ("n  →", "next step"),
-    ("p  ←", "previous step"),
-    ("+", "30 seconds more"),
-    ("r", "restart the routine"),
-];
+/// What each runner command does, for the help overlay.
+pub fn runner_command_help(command: RunnerCommand) -> &'static str {
+    match command {
+        RunnerCommand::Pause => "pause / resume",
+        RunnerCommand::LetGo => "it let go: finish an untimed step",
+        RunnerCommand::Next => "next step",
+        RunnerCommand::Previous => "previous step",
+        RunnerCommand::AddTime => "30 seconds more",
+        RunnerCommand::Restart => "restart the routine",
+    }
+}
+
+/// A key as the help and key lines show it.
+pub fn key_name(key: Key, short: bool) -> String {
+    match key {
+        Key::Char(' ') if short => "␣".to_string(),
+        Key::Char(' ') => "space".to_string(),
+        Key::Enter if short => "⏎".to_string(),
+        Key::Enter => "enter".to_string(),
+        Key::Left => "←".to_string(),
+        Key::Right => "→".to_string(),
+        Key::Up => "↑".to_string(),
+        Key::Down => "↓".to_string(),
+        Key::Tab | Key::BackTab => "tab".to_string(),
+        Key::Backspace => "⌫".to_string(),
+        Key::Esc => "esc".to_string(),
+        Key::CtrlC => "ctrl-c".to_string(),
+        Key::Char(c) => c.to_string(),
+    }
+}
+
+fn first_key(map: &KeyMap, command: RunnerCommand, short: bool) -> String {
+    map.keys(command)
+        .first()
+        .map_or_else(String::new, |k| key_name(*k, short))
+}
+
+/// The runner's key line, from the bindings in force.
+pub fn runner_keys(map: &KeyMap) -> String {
+    use RunnerCommand::*;
+    let k = |c| first_key(map, c, false);
+    format!(
+        "{} pause · {} let go · {} next · {} back · {} 30 s · q home",
+        k(Pause),
+        k(LetGo),
+        k(Next),
+        k(Previous),
+        k(AddTime)
+    )
+}
+
+/// The same for the smallest terminals.
+pub fn runner_keys_short(map: &KeyMap) -> String {
+    use RunnerCommand::*;
+    let k = |c| first_key(map, c, true);
+    format!(
+        "{} pause {} {} {} {} q",
+        k(Pause),
+        k(LetGo),
+        k(Next),
+        k(Previous),
+        k(AddTime)
+    )
+}
+
+/// Help rows for the runner: each command's keys and what it does.
+pub fn runner_help(map: &KeyMap) -> Vec<(String, &'static str)> {
+    RunnerCommand::ALL
+        .iter()
+        .map(|&c| {
+            let keys: Vec<String> = map.keys(c).iter().map(|k| key_name(*k, false)).collect();
+            (keys.join("  "), runner_command_help(c))
+        })
+        .collect()
+}
 
 pub fn side_label(side: crate::content::Side) -> &'static str {
     match side {
@@ -107,14 +174,18 @@ mod tests {
         for keys in [
             HOME_KEYS,
             HABITS_KEYS,
-            RUNNER_KEYS,
+            &runner_keys(&KeyMap::default()),
             DONE_KEYS,
             PROMPT_KEYS,
             INSIGHTS_KEYS,
         ] {
             assert!(keys.chars().count() <= 72, "{keys}");
         }
-        for keys in [HOME_KEYS_SHORT, RUNNER_KEYS_SHORT, PROMPT_KEYS_SHORT] {
+        for keys in [
+            HOME_KEYS_SHORT,
+            &runner_keys_short(&KeyMap::default()),
+            PROMPT_KEYS_SHORT,
+        ] {
             assert!(keys.chars().count() <= 18, "{keys}");
         }
     }

@@ -373,8 +373,8 @@ fn running(
         app,
         theme,
         area,
-        s::RUNNER_KEYS,
-        s::RUNNER_KEYS_SHORT,
+        &s::runner_keys(&app.config.keys),
+        &s::runner_keys_short(&app.config.keys),
     );
     let Some(seg) = runner.current() else { return };
     let (title, text) = segment_title(routine, runner);
@@ -810,7 +810,12 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
                     table(&mut lines, s::HELP_HABITS);
                 }
             } else {
-                table(&mut lines, s::HELP_RUNNER);
+                for (k, what) in s::runner_help(&app.config.keys) {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{k:<10}"), theme.key),
+                        Span::styled(what, theme.base),
+                    ]));
+                }
             }
             lines.push(Line::default());
             table(&mut lines, s::HELP_ANYWHERE);

@@ -447,3 +447,28 @@ fn a_key_pressed_as_a_step_ends_still_counts() {
     );
     assert_eq!(runner.index(), 1);
 }
+
+#[test]
+fn rebound_runner_keys_act_and_show() {
+    let t0 = Instant::now();
+    let config = Config::builtin()
+        .merged(
+            std::path::Path::new("u.toml"),
+            "[keys]\npause = [\"x\"]\nnext = [\"j\"]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(Content::builtin(), config, Vec::new(), tonight());
+    app.start_by_id("bedtime", t0);
+    app.key(Key::Char('x'), t0 + secs(1));
+    let Screen::Running { runner, .. } = &app.screen else {
+        panic!("running")
+    };
+    assert!(runner.is_paused(), "x pauses");
+    app.key(Key::Char(' '), t0 + secs(2));
+    let Screen::Running { runner, .. } = &app.screen else {
+        panic!("running")
+    };
+    assert!(runner.is_paused(), "space is no longer bound");
+    let shown = screen(&app, 80, 24, t0 + secs(2));
+    assert!(shown.contains("x pause · enter let go · j next"), "{shown}");
+}
