@@ -73,8 +73,11 @@ struct RawConfig {
     speak_command: Option<Vec<String>>,
     lead_in_seconds: Option<Spanned<i64>>,
     day_starts_at: Option<Spanned<String>>,
-    keys: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>>>,
+    keys: Option<Spanned<RawKeys>>,
 }
+
+/// `[keys]`: command name to key names, each with its place in the file.
+type RawKeys = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>;
 
 impl Default for Config {
     fn default() -> Self {
