@@ -404,7 +404,8 @@ fn runner_ready(screen: &vt100::Screen) -> bool {
         .get(usize::from(r.get()) - 1)
         .cloned()
         .unwrap_or_default();
-    last.contains(s::RUNNER_KEYS) || last.contains(s::RUNNER_KEYS_SHORT)
+    let keys = cramp_coach::keys::KeyMap::default();
+    last.contains(&s::runner_keys(&keys)) || last.contains(&s::runner_keys_short(&keys))
 }
 
 /// The rows of the big countdown digits (half-block characters).
