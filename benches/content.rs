@@ -1,1 +1,218 @@
-fn main(){}
+//! Criterion benches: loading content, building plans, and drawing one frame.
+//!
+//! `cargo bench --bench content` (add `-- --quick` for a fast pass). Figures and how they were made:
+//! BENCHMARKS.md. The start-up budget (first frame ≤ 1.3 × a minimal ratatui app, here about 1 ms
+//! of slack) has to cover everything `cramp` does before its first frame; these benches show what
+//! the content, the plan, the first draw and the time-zone lookup take of it.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use cramp_coach::app::App;
+use cramp_coach::config::{self, Config};
+use cramp_coach::content::{BUILTIN_NAME, BUILTIN_TOML, Content};
+use cramp_coach::runner::Plan;
+use cramp_coach::theme::Theme;
+use cramp_coach::ui;
+
+/// Lead-in used for plans, as in the default config.
+const LEAD_IN: u32 = 3;
+
+/// The largest content the loader accepts: 99 routines of 60 steps (the limits), with sides, repeats
+/// and rests, kept under the 1 MiB file limit so it could be loaded from disk as it is.
+fn synthetic_toml() -> String {
+    let mut s = String::with_capacity(1 << 20);
+    s.push_str("[[habit]]\nid = \"stretch\"\ntitle = \"Stretch before bed\"\n\n");
+    for r in 0..99 {
+        let kind = if r % 3 == 0 { "bedtime" } else { "relief" };
+        let _ = write!(
+            s,
+            "[[routine]]\nid = \"routine-{r:02}\"\ntitle = \"Routine {r}\"\nkind = \"{kind}\"\n\
+             summary = \"A long synthetic routine for benchmarks.\"\ncompletes_habit = \"stretch\"\n"
+        );
+        for st in 0..60 {
+            let _ = write!(
+                s,
+                "[[routine.step]]\ntitle = \"Step {st} of {r}\"\ntext = \"Hold the stretch, breathe slowly.\"\n"
+            );
+            if st % 10 == 0 {
+                continue; // untimed: waits for Enter
+            }
+            let _ = writeln!(s, "seconds = {}", 10 + st % 30);
+            if st % 2 == 0 {
+                s.push_str("sides = [\"left\", \"right\"]\n");
+            }
+            if st % 3 == 0 {
+                let _ = write!(s, "repeat = {}\nrest_seconds = 5\n", 2 + st % 4);
+            }
+        }
+    }
+    s
+}
+
+fn parse(source: &str) -> Content {
+    match Content::parse(Path::new("synthetic.toml"), source) {
+        Ok(c) => c,
+        Err(e) => panic!("synthetic content is invalid: {e}"),
+    }
+}
+
+fn load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("builtin load");
+    g.throughput(Throughput::Bytes(BUILTIN_TOML.len() as u64));
+    g.bench_function("Content::builtin", |b| {
+        b.iter(|| black_box(Content::builtin()))
+    });
+    g.bench_function("Content::parse(BUILTIN_TOML)", |b| {
+        b.iter(|| {
+            black_box(Content::parse(
+                Path::new(BUILTIN_NAME),
+                black_box(BUILTIN_TOML),
+            ))
+        })
+    });
+    g.throughput(Throughput::Bytes(config::DEFAULT_TOML.len() as u64));
+    g.bench_function("Config::builtin", |b| {
+        b.iter(|| black_box(Config::builtin()))
+    });
+    g.finish();
+
+    let content = Content::builtin();
+    let mut g = c.benchmark_group("builtin plan");
+    for routine in &content.routines {
+        g.throughput(Throughput::Elements(
+            Plan::build(routine, LEAD_IN).segments.len() as u64,
+        ));
+        g.bench_with_input(
+            BenchmarkId::new("Plan::build", &routine.id),
+            routine,
+            |b, r| b.iter(|| black_box(Plan::build(black_box(r), LEAD_IN))),
+        );
+    }
+    let segments: usize = content
+        .routines
+        .iter()
+        .map(|r| Plan::build(r, LEAD_IN).segments.len())
+        .sum();
+    g.throughput(Throughput::Elements(segments as u64));
+    g.bench_function("Plan::build all routines", |b| {
+        b.iter(|| {
+            for r in &content.routines {
+                black_box(Plan::build(black_box(r), LEAD_IN));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn synthetic(c: &mut Criterion) {
+    let source = synthetic_toml();
+    assert!(
+        source.len() as u64 <= 1024 * 1024,
+        "synthetic content is {} bytes, over the file limit",
+        source.len()
+    );
+    let content = parse(&source);
+    assert_eq!(content.routines.len(), 99);
+    assert!(content.routines.iter().all(|r| r.steps.len() == 60));
+    let segments: usize = content
+        .routines
+        .iter()
+        .map(|r| Plan::build(r, LEAD_IN).segments.len())
+        .sum();
+    assert!(segments > 99 * 60);
+
+    let mut g = c.benchmark_group("synthetic 99x60");
+    g.sample_size(20);
+    g.throughput(Throughput::Bytes(source.len() as u64));
+    g.bench_function("Content::parse", |b| {
+        b.iter(|| black_box(parse(black_box(&source))))
+    });
+    g.throughput(Throughput::Elements(segments as u64));
+    g.bench_function("Plan::build all routines", |b| {
+        b.iter(|| {
+            for r in &content.routines {
+                black_box(Plan::build(black_box(r), LEAD_IN));
+            }
+        })
+    });
+    g.finish();
+}
+
+/// The app as `cramp` starts it: built-in content and config, on a fixed night. The journal is still
+/// loading, as it is when the first frame is drawn.
+fn app() -> App {
+    App::new(
+        Content::builtin(),
+        Config::builtin(),
+        Vec::new(),
+        jiff::civil::date(2026, 11, 28),
+    )
+}
+
+/// One full frame into ratatui's `TestBackend` at the size tuiperf uses (100x30). The terminal is
+/// cleared each time so every iteration draws and diffs the whole screen, like the first frame.
+fn render(c: &mut Criterion) {
+    let theme = Theme::new(Config::builtin().theme, false);
+    let now = Instant::now();
+    let home = app();
+    let mut calf = app();
+    let mut bedtime = app();
+    assert!(calf.start_by_id("calf", now).is_some());
+    assert!(bedtime.start_by_id("bedtime", now).is_some());
+    let mut terminal = match Terminal::new(TestBackend::new(100, 30)) {
+        Ok(t) => t,
+        Err(e) => panic!("test terminal: {e}"),
+    };
+
+    let mut g = c.benchmark_group("draw 100x30");
+    for (name, app) in [
+        ("home (journal loading)", &home),
+        ("runner calf", &calf),
+        ("runner bedtime", &bedtime),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let _ = terminal.clear();
+                let _ = terminal.draw(|frame| ui::draw(frame, black_box(app), &theme, now));
+            })
+        });
+    }
+    // One tick of a running countdown: the same screen a second later, diffed against the last.
+    let mut second = 0u64;
+    g.bench_function("runner bedtime, next second", |b| {
+        b.iter(|| {
+            second = (second + 1) % 3; // the 3 s lead-in: 3, 2, 1
+            let at = now + std::time::Duration::from_secs(second);
+            let _ = terminal.draw(|frame| ui::draw(frame, &bedtime, &theme, at));
+        })
+    });
+    g.finish();
+}
+
+/// What else `cramp` does before its first frame (BENCHMARKS.md, start-up diagnosis): the system time
+/// zone, found through jiff's zoneinfo database, which lists every file under /usr/share/zoneinfo
+/// when it is first used. A fresh database each iteration, so every iteration pays the walk.
+fn startup(c: &mut Criterion) {
+    let mut g = c.benchmark_group("startup");
+    let zoneinfo = Path::new("/usr/share/zoneinfo");
+    if zoneinfo.is_dir() {
+        g.bench_function(
+            "jiff TimeZoneDatabase::from_dir(/usr/share/zoneinfo)",
+            |b| b.iter(|| black_box(jiff::tz::TimeZoneDatabase::from_dir(black_box(zoneinfo)))),
+        );
+    }
+    g.bench_function("App::new(builtin content and config)", |b| {
+        b.iter(|| black_box(app()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load, synthetic, render, startup);
+criterion_main!(benches);

@@ -135,15 +135,28 @@ impl Episode {
             routine: None,
             steps: Vec::new(),
         };
-        let mut seen: Vec<&str> = Vec::new();
+        const KEYS: [&str; 9] = [
+            "night",
+            "at",
+            "muscle",
+            "side",
+            "intensity",
+            "seconds",
+            "symptoms",
+            "routine",
+            "steps",
+        ];
+        let mut seen = 0u16;
         for &(offset, word) in words {
             let Some((key, value)) = word.split_once('=') else {
                 return Err((offset, format!("{:?} is not key=value", sanitize(word))));
             };
-            if seen.contains(&key) {
-                return Err((offset, format!("{key} is given twice")));
+            if let Some(k) = KEYS.iter().position(|k| *k == key) {
+                if seen & (1 << k) != 0 {
+                    return Err((offset, format!("{key} is given twice")));
+                }
+                seen |= 1 << k;
             }
-            seen.push(key);
             let bad = |what: &str| {
                 (
                     offset + key.len() + 1,
@@ -236,6 +249,48 @@ pub fn format_at(at: Timestamp, offset: Offset) -> String {
 
 /// Parses what [`format_at`] writes: the instant and its offset.
 pub fn parse_at(s: &str) -> Option<(Timestamp, Offset)> {
+    parse_at_canonical(s).or_else(|| parse_at_general(s))
+}
+
+/// `YYYY-MM-DDTHH:MM:SS+HH:MM` exactly, as [`format_at`] writes it: digits read directly.
+fn parse_at_canonical(s: &str) -> Option<(Timestamp, Offset)> {
+    let b = s.as_bytes();
+    if b.len() != 25
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[22] != b':'
+    {
+        return None;
+    }
+    let num = |i: usize, n: usize| -> Option<i32> {
+        b[i..i + n].iter().try_fold(0i32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + i32::from(c - b'0'))
+        })
+    };
+    let sign = match b[19] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let local = DateTime::new(
+        i16::try_from(num(0, 4)?).ok()?,
+        i8::try_from(num(5, 2)?).ok()?,
+        i8::try_from(num(8, 2)?).ok()?,
+        i8::try_from(num(11, 2)?).ok()?,
+        i8::try_from(num(14, 2)?).ok()?,
+        i8::try_from(num(17, 2)?).ok()?,
+        0,
+    )
+    .ok()?;
+    let offset = Offset::from_seconds(sign * (num(20, 2)? * 3600 + num(23, 2)? * 60)).ok()?;
+    let at = offset.to_timestamp(local).ok()?;
+    Some((at, offset))
+}
+
+fn parse_at_general(s: &str) -> Option<(Timestamp, Offset)> {
     if s.len() > 40 || s.len() < 20 || !s.is_char_boundary(19) {
         return None;
     }

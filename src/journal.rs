@@ -33,8 +33,6 @@ pub const JOURNAL_FILE: &str = "journal.txt";
 pub const LOCK_FILE: &str = "journal.lock";
 const TEMP_FILE: &str = ".journal.txt.tmp";
 const MAGIC: &str = "cramp-coach journal";
-/// Most distinct habit ids a journal may name (content files hold at most 40).
-pub const MAX_HABIT_IDS: usize = 4096;
 /// Highest count a counted habit keeps.
 pub const MAX_COUNT: u32 = 999;
 /// Largest journal read: decades of nights are a few megabytes.
@@ -84,71 +82,123 @@ impl JournalError {
     }
 }
 
-/// Habit ticks by night. Habit ids are interned: a night holds (id index, count) pairs.
+/// Habit ticks by night, and the cramp diary.
+///
+/// Each night keeps its ticks as the journal line writes them, in one canonical form: habit ids in
+/// byte order, each `id` or `id=COUNT` (COUNT 2 to 999). Reading years of nights then costs little
+/// more than checking the text, and two journals are equal exactly when their ticks are.
 #[derive(Debug, Clone, Default)]
 pub struct Journal {
-    ids: Vec<String>,
-    nights: BTreeMap<Date, Vec<(u16, u32)>>,
+    /// The tick texts of all nights, one after another (a night's text is a range of it).
+    text: String,
+    /// In date order, each night with at least one tick: its date and where its ticks are in `text`.
+    nights: Vec<(Date, u32, u32)>,
     /// The cramp diary, by id.
     episodes: Vec<Episode>,
 }
 
-/// Equal when the ticks and the diary are equal, whatever order habit ids were first seen in.
+/// Where each night's ticks are in the text, and the diary, as the fast path reads them.
+type CanonicalIndex = (Vec<(Date, u32, u32)>, Vec<Episode>);
+
+/// Equal when the nights, their ticks and the diary are equal.
 impl PartialEq for Journal {
     fn eq(&self, other: &Journal) -> bool {
         self.episodes == other.episodes
             && self.nights.len() == other.nights.len()
             && self
                 .nights
-                .keys()
-                .zip(other.nights.keys())
-                .all(|(a, b)| a == b && self.ticks(*a) == other.ticks(*b))
+                .iter()
+                .zip(&other.nights)
+                .all(|(a, b)| a.0 == b.0 && self.slice(a) == other.slice(b))
     }
 }
 
 impl Eq for Journal {}
 
-impl Journal {
-    fn intern(&mut self, id: &str) -> u16 {
-        if let Some(i) = self.ids.iter().position(|x| x == id) {
-            return i as u16;
+/// The (id, count) pairs of a night's canonical tick text.
+fn decode(ticks: &str) -> impl Iterator<Item = (&str, u32)> {
+    ticks
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(|t| match t.split_once('=') {
+            Some((id, n)) => (id, n.parse().unwrap_or(1)),
+            None => (t, 1),
+        })
+}
+
+/// The canonical tick text of (id, count) pairs: sorted by id, zero counts left out.
+fn encode(mut ticks: Vec<(&str, u32)>) -> String {
+    ticks.retain(|(_, n)| *n > 0);
+    ticks.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut out = String::new();
+    for (id, n) in ticks {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        self.ids.push(id.to_string());
-        (self.ids.len() - 1) as u16
+        out.push_str(id);
+        if n != 1 {
+            out.push('=');
+            out.push_str(&n.min(MAX_COUNT).to_string());
+        }
+    }
+    out
+}
+
+impl Journal {
+    fn slice(&self, &(_, start, len): &(Date, u32, u32)) -> &str {
+        &self.text[start as usize..(start + len) as usize]
     }
 
-    fn index(&self, id: &str) -> Option<u16> {
-        self.ids.iter().position(|x| x == id).map(|i| i as u16)
+    fn night(&self, night: Date) -> Option<&str> {
+        let i = self
+            .nights
+            .binary_search_by_key(&night, |(d, _, _)| *d)
+            .ok()?;
+        Some(self.slice(&self.nights[i]))
+    }
+
+    /// Stores a night's tick text, returning where it is.
+    fn store(&mut self, ticks: &str) -> (u32, u32) {
+        let start = self.text.len() as u32;
+        self.text.push_str(ticks);
+        (start, ticks.len() as u32)
+    }
+
+    /// Replaces a night's ticks (empty text removes the night).
+    fn put(&mut self, night: Date, ticks: String) {
+        match self.nights.binary_search_by_key(&night, |(d, _, _)| *d) {
+            Ok(i) if ticks.is_empty() => {
+                self.nights.remove(i);
+            }
+            Ok(i) => {
+                let (start, len) = self.store(&ticks);
+                self.nights[i] = (night, start, len);
+            }
+            Err(_) if ticks.is_empty() => {}
+            Err(i) => {
+                let (start, len) = self.store(&ticks);
+                self.nights.insert(i, (night, start, len));
+            }
+        }
     }
 
     /// How many times `habit` was ticked on `night` (0, 1 for a yes/no habit, or a count).
     pub fn count(&self, night: Date, habit: &str) -> u32 {
-        let Some(i) = self.index(habit) else { return 0 };
-        self.nights
-            .get(&night)
-            .and_then(|t| t.iter().find(|(h, _)| *h == i))
-            .map_or(0, |(_, n)| *n)
+        self.night(night)
+            .and_then(|t| decode(t).find(|(id, _)| *id == habit))
+            .map_or(0, |(_, n)| n)
     }
 
-    /// Sets the count of `habit` on `night` (0 removes it).
+    /// Sets the count of `habit` on `night` (0 removes it; counts stop at 999).
     pub fn set(&mut self, night: Date, habit: &str, count: u32) {
-        let count = count.min(MAX_COUNT);
-        if count == 0 {
-            let Some(i) = self.index(habit) else { return };
-            if let Some(ticks) = self.nights.get_mut(&night) {
-                ticks.retain(|(h, _)| *h != i);
-                if ticks.is_empty() {
-                    self.nights.remove(&night);
-                }
-            }
-            return;
-        }
-        let i = self.intern(habit);
-        let ticks = self.nights.entry(night).or_default();
-        match ticks.iter_mut().find(|(h, _)| *h == i) {
-            Some(t) => t.1 = count,
-            None => ticks.push((i, count)),
-        }
+        let mut ticks: Vec<(&str, u32)> = self
+            .night(night)
+            .map(|t| decode(t).collect())
+            .unwrap_or_default();
+        ticks.retain(|(id, _)| *id != habit);
+        ticks.push((habit, count.min(MAX_COUNT)));
+        let text = encode(ticks);
+        self.put(night, text);
     }
 
     /// Diary entries, oldest id first.
@@ -173,14 +223,14 @@ impl Journal {
 
     /// The earliest night with anything recorded, ticks or cramps.
     pub fn first_night(&self) -> Option<Date> {
-        let ticks = self.nights.keys().next().copied();
+        let ticks = self.nights.first().map(|(d, _, _)| *d);
         let cramps = self.episodes.iter().map(|e| e.night).min();
         ticks.into_iter().chain(cramps).min()
     }
 
     /// Nights with at least one tick, oldest first.
     pub fn nights(&self) -> impl Iterator<Item = Date> + '_ {
-        self.nights.keys().copied()
+        self.nights.iter().map(|(d, _, _)| *d)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -189,34 +239,22 @@ impl Journal {
 
     /// The habits ticked on a night, with counts, sorted by id.
     pub fn ticks(&self, night: Date) -> Vec<(&str, u32)> {
-        let mut ticks: Vec<(&str, u32)> = self
-            .nights
-            .get(&night)
-            .map(|t| {
-                t.iter()
-                    .map(|(i, n)| (self.ids[*i as usize].as_str(), *n))
-                    .collect()
-            })
-            .unwrap_or_default();
-        ticks.sort_unstable();
-        ticks
+        self.night(night)
+            .map(|t| decode(t).collect())
+            .unwrap_or_default()
     }
 
     /// The file text.
     pub fn to_text(&self) -> String {
-        let mut out = String::with_capacity(64 + self.nights.len() * 48);
+        let mut out = String::with_capacity(
+            256 + self.nights.iter().map(|n| n.2 as usize + 18).sum::<usize>(),
+        );
         out.push_str(&format!("{MAGIC} {FORMAT_VERSION}\n{HEADER_COMMENT}"));
-        for night in self.nights.keys() {
+        for n in &self.nights {
             out.push_str("night ");
-            out.push_str(&night.to_string());
-            for (id, n) in self.ticks(*night) {
-                out.push(' ');
-                out.push_str(id);
-                if n != 1 {
-                    out.push('=');
-                    out.push_str(&n.to_string());
-                }
-            }
+            out.push_str(&n.0.to_string());
+            out.push(' ');
+            out.push_str(self.slice(n));
             out.push('\n');
         }
         for e in &self.episodes {
@@ -226,7 +264,104 @@ impl Journal {
     }
 
     /// Parses the file text; `path` names the file in errors.
+    ///
+    /// Files as the app writes them take a fast path (years of nights are read in about a
+    /// millisecond); anything else, or any error, goes through the careful parser, which names
+    /// the line and column of the first problem.
     pub fn parse(path: &Path, text: &str) -> Result<Journal, JournalError> {
+        Journal::parse_owned(path, text.to_string())
+    }
+
+    /// [`Journal::parse`] of text the journal may keep: a file the app wrote is not copied.
+    pub fn parse_owned(path: &Path, text: String) -> Result<Journal, JournalError> {
+        match Journal::index_canonical(&text) {
+            Some((nights, episodes)) => Ok(Journal {
+                text,
+                nights,
+                episodes,
+            }),
+            None => Journal::parse_careful(path, &text),
+        }
+    }
+
+    #[cfg(test)]
+    fn parse_canonical(text: &str) -> Option<Journal> {
+        Journal::index_canonical(text).map(|(nights, episodes)| Journal {
+            text: text.to_string(),
+            nights,
+            episodes,
+        })
+    }
+
+    /// The fast path: `None` at the first thing it does not expect, valid or not.
+    fn index_canonical(text: &str) -> Option<CanonicalIndex> {
+        let mut lines = text.split('\n');
+        if lines.next()? != "cramp-coach journal 1" {
+            return None;
+        }
+        // The ticks stay where they are in the file's text: each night is a range of it.
+        let mut journal = Journal::default();
+        journal.nights.reserve(text.len() / 100);
+        let mut fields: Vec<(usize, &str)> = Vec::with_capacity(12);
+        for line in lines {
+            let bytes = line.as_bytes();
+            if bytes.is_empty() || bytes[0] == b'#' {
+                if line.contains(|c: char| c.is_control()) {
+                    return None;
+                }
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("night ") {
+                let (date, ticks) = rest.split_at_checked(10)?;
+                let date = parse_date(date)?;
+                // Nights in order, as the app writes them: so none is listed twice.
+                if journal
+                    .nights
+                    .last()
+                    .is_some_and(|(last, _, _)| *last >= date)
+                {
+                    return None;
+                }
+                let ticks = ticks.strip_prefix(' ')?;
+                if !canonical_ticks(ticks.as_bytes()) {
+                    return None;
+                }
+                let start = ticks.as_ptr() as usize - text.as_ptr() as usize;
+                journal
+                    .nights
+                    .push((date, start as u32, ticks.len() as u32));
+            } else if let Some(rest) = line.strip_prefix("cramp ") {
+                if !line.is_ascii() || line.bytes().any(|b| b < 0x20 || b == 0x7f) {
+                    return None;
+                }
+                let mut words = rest.split(' ');
+                let id = words.next()?;
+                if id.is_empty() || id.starts_with('0') || !id.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let id: u32 = id.parse().ok().filter(|&n| n >= 1)?;
+                if journal.episodes.last().is_some_and(|e| e.id >= id) {
+                    return None;
+                }
+                fields.clear();
+                for word in words {
+                    if word.is_empty() {
+                        return None;
+                    }
+                    fields.push((word.as_ptr() as usize - line.as_ptr() as usize, word));
+                }
+                journal
+                    .episodes
+                    .push(Episode::parse(id, &fields, line.len()).ok()?);
+            } else {
+                return None;
+            }
+        }
+        Some((journal.nights, journal.episodes))
+    }
+
+    /// The careful parser: every error with its line and column.
+    fn parse_careful(path: &Path, text: &str) -> Result<Journal, JournalError> {
         let error = |line: usize, column: usize, message: String| JournalError::Parse {
             path: path.to_path_buf(),
             line,
@@ -234,6 +369,7 @@ impl Journal {
             message,
         };
         let mut journal = Journal::default();
+        let mut nights: BTreeMap<Date, String> = BTreeMap::new();
         let mut seen_header = false;
         for (n, raw) in text.split('\n').enumerate() {
             let line_no = n + 1;
@@ -308,14 +444,14 @@ impl Journal {
                             format!("{:?} is not a date (YYYY-MM-DD)", sanitize(word)),
                         )
                     })?;
-                    if journal.nights.contains_key(&date) {
+                    if nights.contains_key(&date) {
                         return Err(error(
                             line_no,
                             column_of(line, dcol),
                             format!("night {date} is listed twice"),
                         ));
                     }
-                    let mut ticks: Vec<(u16, u32)> = Vec::new();
+                    let mut ticks: Vec<(&str, u32)> = Vec::new();
                     for (tcol, word) in words {
                         let (id, count) = match word.split_once('=') {
                             Some((id, n)) => {
@@ -347,25 +483,17 @@ impl Journal {
                                 format!("{:?} is not a habit id", sanitize(id)),
                             ));
                         }
-                        if journal.ids.len() >= MAX_HABIT_IDS && journal.index(id).is_none() {
-                            return Err(error(
-                                line_no,
-                                column_of(line, tcol),
-                                format!("more than {MAX_HABIT_IDS} different habit ids"),
-                            ));
-                        }
-                        let i = journal.intern(id);
-                        if ticks.iter().any(|(h, _)| *h == i) {
+                        if ticks.iter().any(|(h, _)| *h == id) {
                             return Err(error(
                                 line_no,
                                 column_of(line, tcol),
                                 format!("habit {id:?} is listed twice on one night"),
                             ));
                         }
-                        ticks.push((i, count));
+                        ticks.push((id, count));
                     }
                     if !ticks.is_empty() {
-                        journal.nights.insert(date, ticks);
+                        nights.insert(date, encode(ticks));
                     }
                 }
                 "cramp" => {
@@ -408,6 +536,10 @@ impl Journal {
             }
         }
         journal.episodes.sort_by_key(|e| e.id);
+        for (date, ticks) in nights {
+            let (start, len) = journal.store(&ticks);
+            journal.nights.push((date, start, len));
+        }
         if !seen_header {
             return Err(error(
                 1,
@@ -417,6 +549,54 @@ impl Journal {
         }
         Ok(journal)
     }
+}
+
+/// A night's ticks exactly as the app writes them: ids of [a-z0-9-] in strictly increasing order
+/// (so none twice), single spaces, counts 2 to 999 without sign or leading zero. One pass over the
+/// bytes: this is most of the work of reading a journal.
+fn canonical_ticks(t: &[u8]) -> bool {
+    let n = t.len();
+    let mut i = 0;
+    let mut previous: &[u8] = &[];
+    loop {
+        let start = i;
+        while i < n && matches!(t[i], b'a'..=b'z' | b'0'..=b'9' | b'-') {
+            i += 1;
+        }
+        let id = &t[start..i];
+        if id.is_empty() || id.len() > 32 || !greater(id, previous) {
+            return false;
+        }
+        previous = id;
+        if i < n && t[i] == b'=' {
+            i += 1;
+            let count_start = i;
+            while i < n && t[i].is_ascii_digit() {
+                i += 1;
+            }
+            let count = &t[count_start..i];
+            if count.is_empty() || count.len() > 3 || count[0] == b'0' || count == b"1" {
+                return false;
+            }
+        }
+        if i == n {
+            return true;
+        }
+        if t[i] != b' ' {
+            return false;
+        }
+        i += 1;
+    }
+}
+
+/// `a > b` for short byte strings, compared in place.
+fn greater(a: &[u8], b: &[u8]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x > y;
+        }
+    }
+    a.len() > b.len()
 }
 
 /// 1-based character column of byte offset `at` in `line`.
@@ -491,7 +671,7 @@ impl Store {
     pub fn load(&self) -> Result<Journal, JournalError> {
         let path = self.path();
         match read_limited(&path) {
-            Ok(Some(text)) => Journal::parse(&path, &text),
+            Ok(Some(text)) => Journal::parse_owned(&path, text),
             Ok(None) => Ok(Journal::default()),
             Err(e) => Err(e),
         }
@@ -627,6 +807,47 @@ fn read_limited(path: &Path) -> Result<Option<String>, JournalError> {
                 column,
                 message: "not valid UTF-8".to_string(),
             })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path and the careful parser read a file the app wrote the same way.
+    #[test]
+    fn both_parsers_agree_on_what_the_app_writes() {
+        let mut j = Journal::default();
+        let ids = ["stretch", "fluids", "bedding", "no-late-legs", "h1", "h2"];
+        let mut night = jiff::civil::date(2016, 2, 27);
+        for n in 0u32..1000 {
+            for (k, id) in ids.iter().enumerate() {
+                if (n * 7 + k as u32 * 3) % 5 < 3 {
+                    j.set(night, id, 1 + (n + k as u32) % 4);
+                }
+            }
+            night = night.tomorrow().unwrap_or(night);
+        }
+        let text = j.to_text();
+        let fast = Journal::parse_canonical(&text);
+        assert!(fast.is_some(), "the app's own file takes the fast path");
+        let careful = Journal::parse_careful(Path::new("j"), &text).ok();
+        assert_eq!(fast, careful);
+        assert_eq!(fast.as_ref(), Some(&j));
+    }
+
+    #[test]
+    fn anything_unusual_leaves_the_fast_path() {
+        for text in [
+            "cramp-coach journal 1\nnight 2025-01-02 a\nnight 2025-01-01 b\n",
+            "cramp-coach journal 1\nnight 2025-01-01 a  b\n",
+            "cramp-coach journal 1\nnight 2025-01-01 a=01\n",
+            "cramp-coach journal 1\r\nnight 2025-01-01 a\r\n",
+            "cramp-coach journal 1\nnight 2025-01-01 a a\n",
+            "# a comment first\ncramp-coach journal 1\n",
+        ] {
+            assert_eq!(Journal::parse_canonical(text), None, "{text:?}");
         }
     }
 }
