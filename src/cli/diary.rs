@@ -4,7 +4,6 @@ use std::io::Write;
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
-use jiff::tz::TimeZone;
 
 use cramp_coach::config::Config;
 use cramp_coach::content::{Content, Muscle};
@@ -114,7 +113,7 @@ pub fn get_help_text(content: &Content) -> String {
 }
 
 pub fn add(content: &Content, config: &Config, locations: &Locations, new: NewEpisode) -> u8 {
-    let tz = TimeZone::system();
+    let tz = super::habits::local_zone();
     let now = Timestamp::now();
     let at = match new.at {
         Some(local) => match tz.to_ambiguous_zoned(local).compatible() {

@@ -16,9 +16,22 @@ use cramp_coach::text::sanitize;
 
 use crate::{exit, fail};
 
+/// The local time zone. Without `TZ`, read straight from `/etc/localtime`: jiff's
+/// `TimeZone::system` would first list the whole zoneinfo database (about a millisecond, and
+/// a hundred system calls) just to name the zone, which nothing here needs.
+pub fn local_zone() -> TimeZone {
+    if std::env::var_os("TZ").is_none()
+        && let Ok(bytes) = std::fs::read("/etc/localtime")
+        && let Ok(tz) = TimeZone::tzif("localtime", &bytes)
+    {
+        return tz;
+    }
+    TimeZone::system()
+}
+
 /// Tonight, by the system clock and time zone and the configured end of a night.
 pub fn tonight(config: &Config) -> Date {
-    night_of(Timestamp::now(), &TimeZone::system(), config.day_starts_at)
+    night_of(Timestamp::now(), &local_zone(), config.day_starts_at)
 }
 
 pub fn store(locations: &Locations) -> Option<Store> {

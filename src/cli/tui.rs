@@ -144,7 +144,7 @@ impl JournalLink {
             );
             return;
         };
-        let tz = jiff::tz::TimeZone::system();
+        let tz = super::habits::local_zone();
         let now = jiff::Timestamp::now();
         let since = jiff::SignedDuration::try_from(since_start).unwrap_or_default();
         let at = now.checked_sub(since).unwrap_or(now);
@@ -249,7 +249,7 @@ fn speak(command: &[String], words: &str) -> std::io::Result<()> {
 /// When the night next changes, as a monotonic instant.
 fn rollover_instant(app: &App) -> Instant {
     let now = jiff::Timestamp::now();
-    let next = next_rollover(now, &jiff::tz::TimeZone::system(), app.config.day_starts_at);
+    let next = next_rollover(now, &super::habits::local_zone(), app.config.day_starts_at);
     let wait = next.duration_since(now).unsigned_abs();
     Instant::now() + wait.min(Duration::from_secs(26 * 3600))
 }
