@@ -23,7 +23,6 @@ const BLACK: Color = Color::Indexed(16);
 const AMBER_DIM: Color = Color::Indexed(130);
 const AMBER: Color = Color::Indexed(136);
 const BROWN: Color = Color::Indexed(94);
-const RED_DIM: Color = Color::Indexed(88);
 const RED: Color = Color::Indexed(124);
 const EMBER: Color = Color::Indexed(52);
 
@@ -44,7 +43,8 @@ impl Theme {
                     digits: base.fg(AMBER_DIM),
                     selected: Style::new().fg(AMBER).bg(EMBER),
                     warning: base.fg(RED),
-                    gauge: Style::new().fg(RED_DIM).bg(BLACK),
+                    // The same colour as the digits: what changes each second needs no colour change.
+                    gauge: Style::new().fg(AMBER_DIM).bg(BLACK),
                     key: base.fg(AMBER),
                 }
             }

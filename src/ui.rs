@@ -26,6 +26,8 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 8;
 /// Widest the text column grows.
 const COLUMN: u16 = 72;
+/// Widest the step gauge grows: a narrower bar moves fewer cells each second.
+const STEP_GAUGE: u16 = 36;
 /// Rows the full runner layout takes (with big digits).
 const RUNNER_ROWS: u16 = 15;
 
@@ -335,7 +337,15 @@ fn segment_title<'a>(routine: &'a Routine, runner: &Runner) -> (&'a str, &'a str
                 s::GET_READY,
                 routine.steps.first().map_or("", |st| st.title.as_str()),
             ),
-            SegmentKind::Rest => (s::REST, s::REST_TEXT),
+            // A rest keeps the step's instruction on screen: it is what comes again next, and the
+            // screen changes by one line instead of a paragraph.
+            SegmentKind::Rest => (
+                s::REST,
+                routine
+                    .steps
+                    .get(seg.step)
+                    .map_or(s::REST_TEXT, |st| st.text.as_str()),
+            ),
             SegmentKind::Step => routine
                 .steps
                 .get(seg.step)
@@ -417,9 +427,15 @@ fn running(
         None => format!("{}: {}", s::NEXT, s::LAST_STEP),
     };
     let step_label = format!("{}/{}", (seg.step + 1).min(step_count), step_count);
-    let left = clock(runner.plan().total.as_secs().saturating_sub(
+    // Whole minutes: the line changes once a minute, not every second.
+    let left_secs = runner.plan().total.as_secs().saturating_sub(
         (runner.routine_progress(now) * runner.plan().total.as_secs_f64()).round() as u64,
-    ));
+    );
+    let left = if left_secs >= 60 {
+        format!("{} min", left_secs.div_ceil(60))
+    } else {
+        "under a minute".to_string()
+    };
     let big = body.height > RUNNER_ROWS && body.width as usize >= bigdigits::width(&time).max(30);
 
     if big {
@@ -484,7 +500,12 @@ fn running(
         );
         let step_ratio = runner.segment_progress(now).unwrap_or(0.0);
         frame.render_widget(
-            Paragraph::new(gauge_line(step_ratio, gauge1.width, theme, "")),
+            Paragraph::new(gauge_line(
+                step_ratio,
+                gauge1.width.min(STEP_GAUGE),
+                theme,
+                "",
+            )),
             gauge1,
         );
         frame.render_widget(

@@ -3,4 +3,5 @@
 pub mod diary;
 pub mod habits;
 pub mod plain;
+pub mod screen;
 pub mod tui;

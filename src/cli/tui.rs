@@ -4,7 +4,6 @@
 //! the screen next changes by itself. A still screen causes no wake-ups at all.
 
 use std::collections::VecDeque;
-use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -12,7 +11,10 @@ use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyM
 use futures_util::StreamExt;
 use std::os::fd::OwnedFd;
 
-use rustix::time::{Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec, timerfd_create, timerfd_settime};
+use rustix::time::{
+    Itimerspec, TimerfdClockId, TimerfdFlags, TimerfdTimerFlags, Timespec, timerfd_create,
+    timerfd_settime,
+};
 use tokio::io::unix::AsyncFd;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -26,6 +28,9 @@ use cramp_coach::night::{next_rollover, night_of};
 use cramp_coach::strings;
 use cramp_coach::theme::Theme;
 use cramp_coach::ui;
+use ratatui::Terminal;
+
+use super::screen::{self, CalmBackend};
 
 use crate::{exit, fail};
 
@@ -34,8 +39,23 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        screen::reset_attributes();
         ratatui::restore();
     }
+}
+
+/// Raw mode, the alternate screen, and a panic hook that gives the terminal back first: what
+/// `ratatui::try_init` does, with the quieter backend.
+fn open_terminal() -> std::io::Result<Terminal<CalmBackend>> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        screen::reset_attributes();
+        ratatui::restore();
+        previous(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    Terminal::new(CalmBackend::new(std::io::stdout()))
 }
 
 pub fn run(
@@ -221,14 +241,14 @@ impl Cues {
     }
 
     /// Rings every bell that is due; returns whether any rang.
-    fn ring_due(&mut self, out: &mut impl Write, now: Instant) -> bool {
+    fn ring_due(&mut self, out: &mut CalmBackend, now: Instant) -> bool {
         let mut rang = false;
         while self.rings.front().is_some_and(|&t| t <= now) {
             self.rings.pop_front();
             rang = true;
         }
         if rang {
-            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+            let _ = out.bell();
         }
         rang
     }
@@ -259,7 +279,10 @@ struct Alarm {
 
 impl Alarm {
     fn new() -> std::io::Result<Alarm> {
-        let fd = timerfd_create(TimerfdClockId::Monotonic, TimerfdFlags::NONBLOCK | TimerfdFlags::CLOEXEC)?;
+        let fd = timerfd_create(
+            TimerfdClockId::Monotonic,
+            TimerfdFlags::NONBLOCK | TimerfdFlags::CLOEXEC,
+        )?;
         // SAFETY: the AsyncFd owns the OwnedFd, so the descriptor stays open for as long as it is
         // registered, and is closed only after the AsyncFd deregisters it on drop.
         let fd = unsafe { AsyncFd::register(fd) }.map_err(|e| e.into_parts().1)?;
@@ -271,15 +294,30 @@ impl Alarm {
         if self.armed == at {
             return Ok(());
         }
-        let zero = Timespec { tv_sec: 0, tv_nsec: 0 };
+        let zero = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
         let value = match at {
             Some(t) => {
-                let d = t.saturating_duration_since(Instant::now()).max(Duration::from_nanos(1));
-                Timespec { tv_sec: d.as_secs() as _, tv_nsec: d.subsec_nanos() as _ }
+                let d = t
+                    .saturating_duration_since(Instant::now())
+                    .max(Duration::from_nanos(1));
+                Timespec {
+                    tv_sec: d.as_secs() as _,
+                    tv_nsec: d.subsec_nanos() as _,
+                }
             }
             None => zero,
         };
-        timerfd_settime(self.fd.get_ref(), TimerfdTimerFlags::empty(), &Itimerspec { it_interval: zero, it_value: value })?;
+        timerfd_settime(
+            self.fd.get_ref(),
+            TimerfdTimerFlags::empty(),
+            &Itimerspec {
+                it_interval: zero,
+                it_value: value,
+            },
+        )?;
         self.armed = at;
         Ok(())
     }
@@ -290,7 +328,9 @@ impl Alarm {
             return std::future::pending().await;
         }
         loop {
-            let Ok(mut guard) = self.fd.readable().await else { return std::future::pending().await };
+            let Ok(mut guard) = self.fd.readable().await else {
+                return std::future::pending().await;
+            };
             let mut expirations = [0u8; 8];
             match rustix::io::read(guard.get_inner(), &mut expirations) {
                 Ok(_) => {
@@ -329,7 +369,7 @@ async fn event_loop(
             return exit::IO;
         }
     };
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match open_terminal() {
         Ok(t) => t,
         Err(e) => {
             fail(format!("cannot open the terminal: {e}"));
