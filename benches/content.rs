@@ -17,6 +17,8 @@ use ratatui::backend::TestBackend;
 use cramp_coach::app::App;
 use cramp_coach::config::{self, Config};
 use cramp_coach::content::{BUILTIN_NAME, BUILTIN_TOML, Content};
+use cramp_coach::insights;
+use cramp_coach::journal::Journal;
 use cramp_coach::runner::Plan;
 use cramp_coach::theme::Theme;
 use cramp_coach::ui;
@@ -214,5 +216,41 @@ fn startup(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, synthetic, render, startup);
+/// Ten years of nights with 20 habits, about 70% kept, as the app writes them.
+fn ten_years() -> Journal {
+    let mut j = Journal::default();
+    let mut night = jiff::civil::date(2016, 11, 29);
+    let mut seed = 20_261_128u64;
+    for _ in 0..3650 {
+        for h in 1..=20 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            if (seed >> 33) % 10 < 7 {
+                j.set(night, &format!("h{h:02}"), 1 + (seed >> 40) as u32 % 3);
+            }
+        }
+        night = night.tomorrow().unwrap_or(night);
+    }
+    j
+}
+
+/// Reading and writing the journal: what `cramp habits` and every tick pay.
+fn journal(c: &mut Criterion) {
+    let text = ten_years().to_text();
+    let path = Path::new("journal.txt");
+    let mut g = c.benchmark_group("journal 10 years x 20 habits");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("Journal::parse", |b| b.iter(|| black_box(Journal::parse(path, black_box(&text)))));
+    let journal = match Journal::parse(path, &text) {
+        Ok(j) => j,
+        Err(e) => panic!("{e}"),
+    };
+    g.bench_function("Journal::to_text", |b| b.iter(|| black_box(journal.to_text())));
+    let content = Content::builtin();
+    g.bench_function("insights::compute", |b| {
+        b.iter(|| black_box(insights::compute(&content, &journal, jiff::civil::date(2026, 11, 28))))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load, synthetic, render, startup, journal);
 criterion_main!(benches);
