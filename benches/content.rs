@@ -223,7 +223,9 @@ fn ten_years() -> Journal {
     let mut seed = 20_261_128u64;
     for _ in 0..3650 {
         for h in 1..=20 {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             if (seed >> 33) % 10 < 7 {
                 j.set(night, &format!("h{h:02}"), 1 + (seed >> 40) as u32 % 3);
             }
@@ -239,15 +241,25 @@ fn journal(c: &mut Criterion) {
     let path = Path::new("journal.txt");
     let mut g = c.benchmark_group("journal 10 years x 20 habits");
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("Journal::parse", |b| b.iter(|| black_box(Journal::parse(path, black_box(&text)))));
+    g.bench_function("Journal::parse", |b| {
+        b.iter(|| black_box(Journal::parse(path, black_box(&text))))
+    });
     let journal = match Journal::parse(path, &text) {
         Ok(j) => j,
         Err(e) => panic!("{e}"),
     };
-    g.bench_function("Journal::to_text", |b| b.iter(|| black_box(journal.to_text())));
+    g.bench_function("Journal::to_text", |b| {
+        b.iter(|| black_box(journal.to_text()))
+    });
     let content = Content::builtin();
     g.bench_function("insights::compute", |b| {
-        b.iter(|| black_box(insights::compute(&content, &journal, jiff::civil::date(2026, 11, 28))))
+        b.iter(|| {
+            black_box(insights::compute(
+                &content,
+                &journal,
+                jiff::civil::date(2026, 11, 28),
+            ))
+        })
     });
     g.finish();
 }
