@@ -560,7 +560,7 @@ fn canonical_ticks(t: &[u8]) -> bool {
     let mut previous: &[u8] = &[];
     loop {
         let start = i;
-        while i < n && matches!(t[i], b'a'..=b'z' | b'0'..=b'9' | b'-') {
+        while i < n && ID_BYTE[t[i] as usize] {
             i += 1;
         }
         let id = &t[start..i];
@@ -588,6 +588,17 @@ fn canonical_ticks(t: &[u8]) -> bool {
         i += 1;
     }
 }
+
+/// Bytes an id may hold: a-z, 0-9, '-'.
+const ID_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'a'..=b'z' | b'0'..=b'9' | b'-');
+        b += 1;
+    }
+    table
+};
 
 /// `a > b` for short byte strings, compared in place.
 fn greater(a: &[u8], b: &[u8]) -> bool {
@@ -782,7 +793,11 @@ fn read_limited(path: &Path) -> Result<Option<String>, JournalError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(err(e)),
     };
-    let mut bytes = Vec::new();
+    // Sized from the file's length, so a large journal is read in one go, not by doubling.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len().min(MAX_JOURNAL_BYTES + 1));
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_JOURNAL_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(err)?;
