@@ -600,7 +600,7 @@ const ID_BYTE: [bool; 256] = {
     table
 };
 
-/// `a > b` for short byte strings, compared in place.
+/// `a > b` for short byte strings, compared in place (no call to memcmp for a few bytes).
 fn greater(a: &[u8], b: &[u8]) -> bool {
     for (x, y) in a.iter().zip(b) {
         if x != y {
@@ -850,6 +850,23 @@ mod tests {
         let careful = Journal::parse_careful(Path::new("j"), &text).ok();
         assert_eq!(fast, careful);
         assert_eq!(fast.as_ref(), Some(&j));
+    }
+
+    #[test]
+    fn ids_compare_as_bytes() {
+        for (a, b) in [
+            ("b", "a"),
+            ("ab", "a"),
+            ("a-", "a"),
+            ("h02", "h01"),
+            ("long-habit-id-2", "long-habit-id-1"),
+        ] {
+            assert!(greater(a.as_bytes(), b.as_bytes()), "{a} > {b}");
+            assert!(!greater(b.as_bytes(), a.as_bytes()), "not {b} > {a}");
+        }
+        assert!(!greater(b"same-long-habit", b"same-long-habit"));
+        assert!(!greater(b"same", b"same"));
+        assert!(greater(b"a", b""));
     }
 
     #[test]
