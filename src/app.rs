@@ -58,7 +58,6 @@ pub enum Effect {
         prompt: LogPrompt,
         since_start: Duration,
     },
-    Quit,
 }
 
 /// Which list on home the arrow keys move in.
@@ -222,7 +221,7 @@ impl App {
             runner,
         };
         self.overlay = None;
-        self.cue_effects(Cue::Segment, now)
+        self.cue_effects(Cue::Segment)
     }
 
     fn start_home_row(&mut self, row: usize, now: Instant) -> Vec<Effect> {
@@ -253,7 +252,7 @@ impl App {
     }
 
     fn after_cue(&mut self, cue: Cue, now: Instant) -> Vec<Effect> {
-        let mut effects = self.cue_effects(cue, now);
+        let mut effects = self.cue_effects(cue);
         if cue == Cue::Done
             && let Screen::Running { routine, runner } = &self.screen
         {
@@ -330,7 +329,7 @@ impl App {
     }
 
     /// The bell and speech for a cue, as configured.
-    fn cue_effects(&self, cue: Cue, now: Instant) -> Vec<Effect> {
+    fn cue_effects(&self, cue: Cue) -> Vec<Effect> {
         let mut effects = Vec::new();
         if self.config.bell {
             effects.push(Effect::Bell(match cue {
@@ -340,7 +339,7 @@ impl App {
             }));
         }
         if !self.config.speak_command.is_empty()
-            && let Some(words) = self.spoken(cue, now)
+            && let Some(words) = self.spoken(cue)
         {
             effects.push(Effect::Speak(words));
         }
@@ -348,7 +347,7 @@ impl App {
     }
 
     /// What speech says at a cue: the step title and side, "rest", or "done".
-    fn spoken(&self, cue: Cue, _now: Instant) -> Option<String> {
+    fn spoken(&self, cue: Cue) -> Option<String> {
         let Screen::Running { routine, runner } = &self.screen else {
             return None;
         };
@@ -427,7 +426,7 @@ impl App {
         self.status = None;
         if key == Key::CtrlC {
             self.quit = true;
-            return vec![Effect::Quit];
+            return Vec::new();
         }
         if self.overlay.is_some() {
             return self.overlay_key(key);
@@ -552,7 +551,7 @@ impl App {
             Key::Char('i') => self.screen = Screen::Insights,
             Key::Char('q') | Key::Esc => {
                 self.quit = true;
-                return vec![Effect::Quit];
+                return Vec::new();
             }
             _ => {}
         }

@@ -65,6 +65,17 @@ pub fn strip(habit: &Habit, journal: &Journal, last: Date) -> Vec<(Date, Mark)> 
     nights
 }
 
+/// A habit's state on a night as the pane and `cramp habits` show it, inside the brackets:
+/// `x` kept, ` ` not, `-` does not apply that night, `3/6` for a counted habit.
+pub fn state_label(habit: &Habit, journal: &Journal, night: Date) -> String {
+    match (habit.target, mark(habit, journal, night)) {
+        (Some(target), _) => format!("{}/{target}", journal.count(night, &habit.id)),
+        (None, Mark::Kept) => "x".to_string(),
+        (None, Mark::Off) => "-".to_string(),
+        (None, _) => " ".to_string(),
+    }
+}
+
 /// Over some nights: how many the habit was kept, and how many it applied (kept ones always count).
 pub fn kept_and_due(
     habit: &Habit,

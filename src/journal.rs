@@ -659,6 +659,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
     .ok()
 }
 
+/// What identifies one version of the journal file on disk: inode, length, modification time.
+pub type Stamp = (u64, u64, i64, i64);
+
 /// The journal's folder and the way every change reaches the disk.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -689,7 +692,7 @@ impl Store {
     }
 
     /// A fingerprint of the file as it is on disk, to notice changes made by someone else.
-    pub fn stamp(&self) -> Option<(u64, u64, i64, i64)> {
+    pub fn stamp(&self) -> Option<Stamp> {
         use std::os::unix::fs::MetadataExt;
         let m = fs::metadata(self.path()).ok()?;
         Some((m.ino(), m.len(), m.mtime(), m.mtime_nsec()))

@@ -1,7 +1,7 @@
 //! Where the content, config and journal files are, and which one wins: flag, then environment,
 //! then the XDG location, then the built-in default.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::{Content, LoadError};
@@ -103,33 +103,39 @@ impl Locations {
     /// The content to use. A broken file named by a flag is an error; one found through the
     /// environment or the config folder gives way to the built-in content and a warning.
     pub fn content(&self) -> Result<(Content, Option<String>), LoadError> {
-        let origin = self.content_origin();
-        let Some(path) = origin.path() else {
-            return Ok((Content::builtin(), None));
-        };
-        match Content::load(path) {
-            Ok(c) => Ok((c, None)),
-            Err(e) if matches!(origin, Origin::Flag(_)) => Err(e),
-            Err(e) => Ok((
-                Content::builtin(),
-                Some(format!("{} (using the built-in routines)", e.first_line())),
-            )),
-        }
+        load_from(
+            self.content_origin(),
+            Content::load,
+            Content::builtin,
+            "using the built-in routines",
+        )
     }
 
     /// The config to use, with the same rules as [`Locations::content`].
     pub fn config(&self) -> Result<(Config, Option<String>), LoadError> {
-        let origin = self.config_origin();
-        let Some(path) = origin.path() else {
-            return Ok((Config::builtin(), None));
-        };
-        match Config::load_over_default(path) {
-            Ok(c) => Ok((c, None)),
-            Err(e) if matches!(origin, Origin::Flag(_)) => Err(e),
-            Err(e) => Ok((
-                Config::builtin(),
-                Some(format!("{} (using the default settings)", e.first_line())),
-            )),
-        }
+        load_from(
+            self.config_origin(),
+            Config::load_over_default,
+            Config::builtin,
+            "using the default settings",
+        )
+    }
+}
+
+/// Loads what `origin` names, or the built-in value; a broken file not named by a flag gives way to
+/// the built-in value and a one-line warning ending in `(note)`.
+fn load_from<T>(
+    origin: Origin,
+    load: impl FnOnce(&Path) -> Result<T, LoadError>,
+    builtin: impl FnOnce() -> T,
+    note: &str,
+) -> Result<(T, Option<String>), LoadError> {
+    let Some(path) = origin.path() else {
+        return Ok((builtin(), None));
+    };
+    match load(path) {
+        Ok(value) => Ok((value, None)),
+        Err(e) if matches!(origin, Origin::Flag(_)) => Err(e),
+        Err(e) => Ok((builtin(), Some(format!("{} ({note})", e.first_line())))),
     }
 }

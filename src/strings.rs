@@ -40,6 +40,7 @@ pub const LOG_SYMPTOMS: &str = "weakness, numbness, swelling or skin change?";
 pub const LEFT_MIDWAY: &str = "Stopped";
 pub const PROMPT_KEYS: &str = "m muscle · l r b side · 1-5 how bad · y n · enter save · esc skip";
 pub const PROMPT_KEYS_SHORT: &str = "⏎ save esc skip";
+pub const NO_DATA_DIR: &str = "no folder for the journal: set --data-dir, CRAMP_DATA_DIR or HOME";
 pub const HABITS_HEADING: &str = "Habits";
 pub const STREAK: &str = "streak";
 pub const TONIGHT: &str = "tonight";

@@ -296,14 +296,7 @@ fn habit_lines<'a>(app: &'a App, theme: &Theme, width: usize, focused: bool) -> 
         4
     };
     for (i, habit) in app.content.habits.iter().enumerate() {
-        let mark = habits::mark(habit, journal, night);
-        let count = journal.count(night, &habit.id);
-        let state = match (habit.target, mark) {
-            (Some(t), _) => format!("{count}/{t}"),
-            (None, Mark::Kept) => "x".to_string(),
-            (None, Mark::Off) => "-".to_string(),
-            (None, _) => " ".to_string(),
-        };
+        let state = habits::state_label(habit, journal, night);
         let selected = focused && i == app.habit_selected;
         let marker = if selected { "›" } else { " " };
         let prefix = format!("{marker} {:<6}", format!("[{state}]"));

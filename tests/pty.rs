@@ -917,3 +917,56 @@ fn a_relief_routine_run_to_its_end_and_logged_with_keys_reaches_the_diary_and_bo
         "{markdown}"
     );
 }
+
+#[test]
+fn a_tick_made_from_the_shell_shows_in_the_open_app_at_the_next_key() {
+    let home = Home::new();
+    let config = home.quick_config();
+    let mut tui = Tui::spawn(&home, &["--config", &config]);
+    tui.wait_for("the habits pane", |screen| {
+        shows(screen, "[ ]   Bedtime stretch")
+    });
+    // Another process ticks tonight's stretch while the app is open.
+    let out = cramp_output(&home, &["check", "stretch"]);
+    assert!(out.starts_with("[x] stretch"), "{out}");
+    // Nothing polls: the app notices at the next key (a harmless one: move down the list).
+    tui.send("j");
+    tui.wait_for("the outside tick", |screen| {
+        shows(screen, "[x]   Bedtime stretch")
+    });
+    // And a tick from the app keeps it: Tab to the habits, Space on the second one.
+    tui.send("\t");
+    tui.send("j");
+    tui.send(" ");
+    tui.wait_for("saved", |screen| shows(screen, "saved · fluids 1/6"));
+    let habits = cramp_output(&home, &["habits"]);
+    assert!(habits.contains("[x] stretch"), "{habits}");
+    assert!(habits.contains("[1/6] fluids"), "{habits}");
+    tui.send("q");
+    tui.expect_exit(0);
+}
+
+#[test]
+fn a_speech_program_that_cannot_start_is_reported_once_and_relief_goes_on() {
+    let home = Home::new();
+    let config = home.write(
+        "speech.toml",
+        "lead_in_seconds = 0\nbell = false\nspeak_command = [\"/nonexistent/cramp-speaker\"]\n",
+    );
+    let config = config.to_string_lossy().into_owned();
+    let mut tui = Tui::spawn(&home, &["--config", &config, "run", "bedtime"]);
+    tui.wait_for("the runner with the speech warning", |screen| {
+        runner_ready(screen) && shows(screen, s::SPEECH_FAILED)
+    });
+    // The next key clears it, and later steps (each trying to speak again) do not bring it back.
+    tui.send("n");
+    tui.wait_for("the second hold, warning gone", |screen| {
+        shows(screen, "2/3") && !shows(screen, s::SPEECH_FAILED)
+    });
+    tui.send("n");
+    tui.wait_for("the third hold, still no warning", |screen| {
+        shows(screen, "3/3") && !shows(screen, s::SPEECH_FAILED)
+    });
+    tui.signal(Signal::SIGTERM);
+    tui.expect_exit(143);
+}

@@ -472,3 +472,54 @@ fn rebound_runner_keys_act_and_show() {
     let shown = screen(&app, 80, 24, t0 + secs(2));
     assert!(shown.contains("x pause · enter let go · j next"), "{shown}");
 }
+
+#[test]
+fn cues_ring_a_pattern_for_each_kind_of_change_and_speak_title_and_side() {
+    use cramp_coach::app::{Bell, Effect};
+    let t0 = Instant::now();
+    let mut config = Config::builtin();
+    config.lead_in_seconds = 0;
+    config.speak_command = vec!["say".to_string()];
+    let mut app = App::new(Content::builtin(), config, Vec::new(), tonight());
+    let start = app.start_by_id("bedtime", t0).unwrap_or_default();
+    assert_eq!(
+        start,
+        vec![
+            Effect::Bell(Bell::Step),
+            Effect::Speak("Calf stretch, left side".to_string())
+        ]
+    );
+    assert_eq!(
+        app.tick(t0 + secs(10)),
+        vec![Effect::Bell(Bell::Step), Effect::Speak("Rest".to_string())]
+    );
+    // Left: hold, rest, hold, rest, hold (50 s); then the right side.
+    let switch = app.tick(t0 + secs(50));
+    assert_eq!(
+        switch,
+        vec![
+            Effect::Bell(Bell::SwitchSide),
+            Effect::Speak("Calf stretch, right side".to_string())
+        ]
+    );
+    let done = app.tick(t0 + secs(200));
+    assert_eq!(done[0], Effect::Bell(Bell::Done));
+    assert_eq!(done[1], Effect::Speak("Done. Bedtime stretch".to_string()));
+    assert_eq!(
+        (
+            Bell::Step.rings(),
+            Bell::SwitchSide.rings(),
+            Bell::Done.rings()
+        ),
+        (1, 2, 3)
+    );
+
+    let mut quiet = Config::builtin();
+    quiet.bell = false;
+    let mut app = App::new(Content::builtin(), quiet, Vec::new(), tonight());
+    assert_eq!(
+        app.start_by_id("calf", t0),
+        Some(Vec::new()),
+        "no bell, no speech: nothing to do"
+    );
+}

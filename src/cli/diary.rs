@@ -8,29 +8,18 @@ use jiff::civil::{Date, DateTime};
 use cramp_coach::config::Config;
 use cramp_coach::content::{Content, Muscle};
 use cramp_coach::diary::{Episode, LegSide, MAX_SECONDS};
-use cramp_coach::journal::{Journal, JournalError};
+use cramp_coach::journal::Journal;
 use cramp_coach::locations::Locations;
 use cramp_coach::night::night_of;
 use cramp_coach::{export, insights};
 
-use super::habits::{store, tonight};
+use super::habits::{command_store, journal_error, tonight};
 use crate::{exit, fail};
 
-fn journal_error(e: &JournalError) -> u8 {
-    fail(e);
-    if e.is_unreadable() {
-        exit::JOURNAL
-    } else {
-        exit::IO
-    }
-}
-
 fn load(locations: &Locations) -> Result<Journal, u8> {
-    let Some(store) = store(locations) else {
-        fail("no folder for the journal: set --data-dir, CRAMP_DATA_DIR or HOME");
-        return Err(exit::IO);
-    };
-    store.load().map_err(|e| journal_error(&e))
+    command_store(locations)?
+        .load()
+        .map_err(|e| journal_error(&e))
 }
 
 fn print(text: &str) -> u8 {
@@ -132,9 +121,9 @@ pub fn add(content: &Content, config: &Config, locations: &Locations, new: NewEp
         ));
         return exit::USAGE;
     }
-    let Some(store) = store(locations) else {
-        fail("no folder for the journal: set --data-dir, CRAMP_DATA_DIR or HOME");
-        return exit::IO;
+    let store = match command_store(locations) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let episode = Episode {
         id: 0,
@@ -164,9 +153,9 @@ pub fn add(content: &Content, config: &Config, locations: &Locations, new: NewEp
 }
 
 pub fn remove(locations: &Locations, id: u32) -> u8 {
-    let Some(store) = store(locations) else {
-        fail("no folder for the journal: set --data-dir, CRAMP_DATA_DIR or HOME");
-        return exit::IO;
+    let store = match command_store(locations) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     match store.update(|j| j.remove_episode(id)) {
         Ok((_, true)) => print(&format!("removed #{id}\n")),

@@ -8,10 +8,11 @@ use jiff::tz::TimeZone;
 
 use cramp_coach::config::Config;
 use cramp_coach::content::{Content, Habit};
-use cramp_coach::habits::{self, Change, Mark};
+use cramp_coach::habits::{self, Change};
 use cramp_coach::journal::{Journal, JournalError, Store};
 use cramp_coach::locations::Locations;
 use cramp_coach::night::night_of;
+use cramp_coach::strings;
 use cramp_coach::text::sanitize;
 
 use crate::{exit, fail};
@@ -38,7 +39,18 @@ pub fn store(locations: &Locations) -> Option<Store> {
     locations.data_dir().map(Store::new)
 }
 
-fn journal_error_code(e: &JournalError) -> u8 {
+/// The journal's store for a command; without one, says why and gives the exit code.
+pub fn command_store(locations: &Locations) -> Result<Store, u8> {
+    store(locations).ok_or_else(|| {
+        fail(strings::NO_DATA_DIR);
+        exit::IO
+    })
+}
+
+/// Says what went wrong with the journal and gives the exit code: 3 when it could not be read
+/// (and was left untouched), 1 when it could not be written.
+pub fn journal_error(e: &JournalError) -> u8 {
+    fail(e);
     if e.is_unreadable() {
         exit::JOURNAL
     } else {
@@ -46,24 +58,9 @@ fn journal_error_code(e: &JournalError) -> u8 {
     }
 }
 
-/// `[x]`, `[ ]`, `[-]` (does not apply that night) or `[3/6]`.
-fn state_box(habit: &Habit, journal: &Journal, night: Date) -> String {
-    let count = journal.count(night, &habit.id);
-    match (habit.target, habits::mark(habit, journal, night)) {
-        (Some(target), _) => format!("[{count}/{target}]"),
-        (None, Mark::Kept) => "[x]".to_string(),
-        (None, Mark::Off) => "[-]".to_string(),
-        (None, _) => "[ ]".to_string(),
-    }
-}
-
 fn habit_line(habit: &Habit, journal: &Journal, night: Date) -> String {
-    format!(
-        "{} {}  {}",
-        state_box(habit, journal, night),
-        habit.id,
-        habit.title
-    )
+    let state = habits::state_label(habit, journal, night);
+    format!("[{state}] {}  {}", habit.id, habit.title)
 }
 
 /// Resolves the night asked for: tonight, or a past night. A future night is bad usage.
@@ -81,24 +78,19 @@ fn night_asked(config: &Config, date: Option<Date>) -> Result<Date, u8> {
     }
 }
 
-fn no_data_dir() -> u8 {
-    fail("no folder for the journal: set --data-dir, CRAMP_DATA_DIR or HOME");
-    exit::IO
-}
-
 pub fn show(content: &Content, config: &Config, locations: &Locations, date: Option<Date>) -> u8 {
     let night = match night_asked(config, date) {
         Ok(n) => n,
         Err(code) => return code,
     };
-    let Some(store) = store(locations) else {
-        return no_data_dir();
+    let store = match command_store(locations) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let journal = match store.load() {
         Ok(j) => j,
         Err(e) => {
-            fail(&e);
-            return journal_error_code(&e);
+            return journal_error(&e);
         }
     };
     if content.habits.is_empty() {
@@ -144,8 +136,9 @@ pub fn check(
         Ok(n) => n,
         Err(code) => return code,
     };
-    let Some(store) = store(locations) else {
-        return no_data_dir();
+    let store = match command_store(locations) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let change = if undo { Change::Undo } else { Change::Check };
     match store.update(|journal| habits::apply(journal, habit, night, change)) {
@@ -153,9 +146,6 @@ pub fn check(
             println!("{}  (night of {night})", habit_line(habit, &journal, night));
             exit::OK
         }
-        Err(e) => {
-            fail(&e);
-            journal_error_code(&e)
-        }
+        Err(e) => journal_error(&e),
     }
 }

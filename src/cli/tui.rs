@@ -23,7 +23,7 @@ use cramp_coach::config::Config;
 use cramp_coach::content::Content;
 use cramp_coach::diary::{Episode, MAX_SECONDS};
 use cramp_coach::habits;
-use cramp_coach::journal::Store;
+use cramp_coach::journal::{Stamp, Store};
 use cramp_coach::night::{next_rollover, night_of};
 use cramp_coach::strings;
 use cramp_coach::theme::Theme;
@@ -112,16 +112,14 @@ fn key_of(event: KeyEvent) -> Option<Key> {
 /// The journal on disk, as the TUI sees it: where it is, and how it looked when last read.
 struct JournalLink {
     store: Option<Store>,
-    stamp: Option<(u64, u64, i64, i64)>,
+    stamp: Option<Stamp>,
 }
 
 impl JournalLink {
     /// Reads the journal into the app.
     fn load(&mut self, app: &mut App) {
         let Some(store) = &self.store else {
-            app.journal_loaded(Err(
-                "no folder for the journal: set CRAMP_DATA_DIR or HOME".to_string()
-            ));
+            app.journal_loaded(Err(strings::NO_DATA_DIR.to_string()));
             return;
         };
         self.stamp = store.stamp();
@@ -162,10 +160,7 @@ impl JournalLink {
     /// Adds a cramp to the diary, durably, then tells the app.
     fn log(&mut self, app: &mut App, prompt: &LogPrompt, since_start: Duration) {
         let Some(store) = &self.store else {
-            app.journal_failed(
-                "no folder for the journal: set CRAMP_DATA_DIR or HOME".to_string(),
-                false,
-            );
+            app.journal_failed(strings::NO_DATA_DIR.to_string(), false);
             return;
         };
         let tz = super::habits::local_zone();
@@ -235,7 +230,6 @@ impl Cues {
                     prompt,
                     since_start,
                 } => journal.log(app, &prompt, since_start),
-                Effect::Quit => {}
             }
         }
     }
