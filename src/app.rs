@@ -301,11 +301,9 @@ impl App {
         }
     }
 
-    /// A cramp reached the diary on disk.
-    pub fn episode_saved(&mut self, episode: &Episode) {
-        if let Screen::Done { prompt, .. } = &mut self.screen {
-            *prompt = None;
-        }
+    /// A cramp reached the diary on disk: `journal` is the journal as written.
+    pub fn episode_saved(&mut self, journal: Journal, episode: &Episode) {
+        self.journal = JournalView::Ready(journal);
         self.screen = Screen::Home;
         self.status = Some(format!(
             "{} · {} #{}",
@@ -313,11 +311,6 @@ impl App {
             strings::CRAMP_LOGGED,
             episode.id
         ));
-        if let JournalView::Ready(j) = &mut self.journal
-            && !j.episodes().iter().any(|e| e.id == episode.id)
-        {
-            j.add_episode(episode.clone());
-        }
         if !episode.red_flags().is_empty() {
             self.status = Some(format!(
                 "{} · {}",

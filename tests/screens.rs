@@ -389,15 +389,18 @@ fn a_red_flag_shows_when_to_get_help_at_once() {
         routine: Some("calf".to_string()),
         steps: Vec::new(),
     };
-    app.episode_saved(&episode);
+    app.episode_saved(journal(), &episode);
     assert_eq!(app.overlay, Some(Overlay::GetHelp));
     let mut calm = app.clone();
     calm.overlay = None;
-    calm.episode_saved(&cramp_coach::diary::Episode {
-        symptoms: Some(false),
-        id: 8,
-        ..episode
-    });
+    calm.episode_saved(
+        journal(),
+        &cramp_coach::diary::Episode {
+            symptoms: Some(false),
+            id: 8,
+            ..episode
+        },
+    );
     assert_eq!(calm.overlay, None);
 }
 

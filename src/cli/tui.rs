@@ -183,8 +183,7 @@ impl JournalLink {
         match store.update(|j| j.add_episode(episode.clone())) {
             Ok((journal, id)) => {
                 self.stamp = store.stamp();
-                app.journal_loaded(Ok(journal));
-                app.episode_saved(&Episode { id, ..episode });
+                app.episode_saved(journal, &Episode { id, ..episode });
             }
             Err(e) => app.journal_failed(e.to_string(), e.is_unreadable()),
         }
