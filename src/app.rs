@@ -407,6 +407,11 @@ impl App {
         self.journal = JournalView::Ready(journal);
     }
 
+    /// Another cramp holds the journal's lock: the change waits (relief goes on meanwhile).
+    pub fn journal_waiting(&mut self) {
+        self.status = Some(strings::WAITING_FOR_LOCK.to_string());
+    }
+
     /// A change could not be made; the journal on disk is as it was.
     pub fn journal_failed(&mut self, error: String, unreadable: bool) {
         self.status = Some(format!("{}: {error}", strings::NOT_SAVED));

@@ -222,16 +222,15 @@ impl LoadError {
 
 /// Reads a TOML file with the limits every loader shares: size, nesting, UTF-8.
 pub fn read_source(path: &Path) -> Result<String, LoadError> {
-    use std::io::Read;
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let bytes = match crate::fsread::read_bounded(path, MAX_FILE_BYTES) {
+        Ok(b) => Some(b),
+        Err(crate::fsread::BoundedError::Io(e)) => return Err(io(e)),
+        Err(crate::fsread::BoundedError::TooLarge) => None,
+    };
     let at = |line, column, message: String| {
         LoadError::Invalid(Diagnostics(vec![Diagnostic {
             file: path.to_path_buf(),
@@ -240,13 +239,13 @@ pub fn read_source(path: &Path) -> Result<String, LoadError> {
             message,
         }]))
     };
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    let Some(bytes) = bytes else {
         return Err(at(
             1,
             1,
             format!("file is larger than {} KiB", MAX_FILE_BYTES / 1024),
         ));
-    }
+    };
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);

@@ -14,8 +14,10 @@ use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
+use crate::config::DayStart;
 use crate::content::{Muscle, is_valid_id};
 use crate::journal::parse_date;
+use crate::night::night_of;
 use crate::text::sanitize;
 
 /// Longest episode kept: a day.
@@ -234,6 +236,28 @@ impl Episode {
 }
 
 impl Episode {
+    /// A cramp that began at `at` by the wall clock of `tz`, with nothing else known yet: the
+    /// night it belongs to, and the instant and UTC offset exactly as the journal writes them
+    /// (whole seconds; whole minutes of offset, as zones before 1900s standard time had seconds).
+    pub fn begun(at: Timestamp, tz: &TimeZone, day_start: DayStart) -> Episode {
+        let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
+        let offset = tz.to_offset(at);
+        let offset = Offset::from_seconds(offset.seconds() / 60 * 60).unwrap_or(offset);
+        Episode {
+            id: 0,
+            night: night_of(at, tz, day_start),
+            at,
+            offset,
+            muscle: None,
+            side: None,
+            intensity: None,
+            seconds: None,
+            symptoms: None,
+            routine: None,
+            steps: Vec::new(),
+        }
+    }
+
     /// The wall-clock time it began, as the clock it was logged by read.
     pub fn local(&self) -> DateTime {
         self.offset.to_datetime(self.at)

@@ -18,7 +18,8 @@ use cramp_coach::diary::LegSide;
 use cramp_coach::config::Config;
 use cramp_coach::content::{Content, LoadError};
 use cramp_coach::locations::{Locations, Origin};
-use cramp_coach::text::{clock, sanitize};
+use cramp_coach::night::{in_range, range_text};
+use cramp_coach::text::{clock, sanitize, sanitize_keep_lines};
 
 /// Exit codes (PRODUCT.md).
 pub mod exit {
@@ -43,6 +44,7 @@ Examples:
   cramp insights                cramp nights against habits kept, in counts
   cramp export --format markdown --since 2026-10-01 > for-my-doctor.md
 
+Dates: nights from 1900-01-01 to 2999-12-31 (--date, --since, --at).
 Files: content and config in $XDG_CONFIG_HOME/cramp-coach/ (content.toml, config.toml).
 Journal: $XDG_DATA_HOME/cramp-coach/journal.txt.
 Environment: CRAMP_CONTENT, CRAMP_CONFIG, CRAMP_DATA_DIR (flags win over environment).
@@ -88,7 +90,7 @@ enum Command {
     },
     /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.
     Habits {
-        /// The night that began on this date (YYYY-MM-DD) instead of tonight.
+        /// The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         date: Option<Date>,
     },
@@ -96,7 +98,7 @@ enum Command {
     Check {
         /// Habit id, as `cramp habits` shows.
         habit: String,
-        /// The night that began on this date (YYYY-MM-DD) instead of tonight.
+        /// The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         date: Option<Date>,
         /// Untick instead (a counted habit loses one).
@@ -105,7 +107,7 @@ enum Command {
     },
     /// The cramp diary, newest first; `log add` and `log remove` change it.
     Log {
-        /// Only cramps on nights from this date (YYYY-MM-DD).
+        /// Only cramps on nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         since: Option<Date>,
         #[command(subcommand)]
@@ -117,7 +119,7 @@ enum Command {
     Export {
         #[arg(long, value_enum)]
         format: diary::Format,
-        /// Only nights from this date (YYYY-MM-DD).
+        /// Only nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         since: Option<Date>,
     },
@@ -137,7 +139,7 @@ enum LogAction {
         /// How long it lasted, in whole minutes (0 to 1440).
         #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_minutes)]
         minutes: Option<u32>,
-        /// When it began, local time (default: now).
+        /// When it began, local time (default: now), from 1900-01-01 00:00 on.
         #[arg(long, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_at_arg)]
         at: Option<jiff::civil::DateTime>,
         /// It came with weakness, numbness, swelling or a skin change.
@@ -193,6 +195,9 @@ fn parse_at_arg(s: &str) -> Result<jiff::civil::DateTime, String> {
     let bad = || format!("{s:?} is not a time: use \"YYYY-MM-DD HH:MM\"");
     let (d, t) = s.split_once(' ').ok_or_else(bad)?;
     let date = cramp_coach::journal::parse_date(d).ok_or_else(bad)?;
+    if !in_range(date) {
+        return Err(format!("the journal keeps {}", range_text()));
+    }
     let (h, m) = t.split_once(':').ok_or_else(bad)?;
     let two_digits = |x: &str| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit());
     if !two_digits(h) || !two_digits(m) {
@@ -204,13 +209,38 @@ fn parse_at_arg(s: &str) -> Result<jiff::civil::DateTime, String> {
 }
 
 fn parse_date_arg(s: &str) -> Result<Date, String> {
-    cramp_coach::journal::parse_date(s)
-        .ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD"))
+    let date = cramp_coach::journal::parse_date(s)
+        .ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD"))?;
+    if !in_range(date) {
+        return Err(format!("the journal keeps {}", range_text()));
+    }
+    Ok(date)
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A write past the file-size limit fails as an error (EFBIG) the store reports and cleans up
+    // after, instead of killing the process halfway.
+    // SAFETY: setting a signal's disposition to SIG_IGN at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(usage(&e)),
+    };
     ExitCode::from(run(cli))
+}
+
+/// Help and version go to standard output; usage errors go to standard error through the same
+/// sanitiser as every other message (an argument may hold escape sequences).
+fn usage(e: &clap::Error) -> u8 {
+    let text = sanitize_keep_lines(&e.render().to_string());
+    if e.use_stderr() {
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        exit::USAGE
+    } else {
+        cli::output::print(&text)
+    }
 }
 
 fn fail(message: impl std::fmt::Display) {
@@ -244,7 +274,14 @@ fn run(cli: Cli) -> u8 {
             return load_error_code(&e);
         }
     };
-    let warnings: Vec<String> = content_warning.into_iter().chain(config_warning).collect();
+    let mut warnings: Vec<String> = content_warning.into_iter().chain(config_warning).collect();
+    // Only what reads the clock says why TZ was not used.
+    if !matches!(
+        cli.command,
+        Some(Command::List | Command::Run { plain: true, .. })
+    ) {
+        warnings.extend(habits::zone_warning());
+    }
     match cli.command {
         None => tui_or_exit(content, config, warnings, None, habits::store(&locations)),
         Some(Command::Run {
@@ -374,22 +411,17 @@ fn tui_or_exit(
 }
 
 fn list(content: &Content) -> u8 {
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     for r in content.routines_for_home() {
-        if writeln!(
-            out,
-            "{}  {}  {}  {}",
+        out.push_str(&format!(
+            "{}  {}  {}  {}\n",
             r.id,
             r.kind.as_str(),
             clock(r.total_seconds()),
             r.title
-        )
-        .is_err()
-        {
-            return exit::IO;
-        }
+        ));
     }
-    exit::OK
+    cli::output::print(&out)
 }
 
 fn validate(file: Option<&PathBuf>, locations: &Locations) -> u8 {
@@ -398,17 +430,13 @@ fn validate(file: Option<&PathBuf>, locations: &Locations) -> u8 {
         None => match locations.content_origin() {
             Origin::Builtin => {
                 let n = Content::builtin().routines.len();
-                println!("ok: {n} routines");
-                return exit::OK;
+                return cli::output::print(&format!("ok: {n} routines\n"));
             }
             origin => origin.path().cloned().unwrap_or_default(),
         },
     };
     match Content::load(&path) {
-        Ok(c) => {
-            println!("ok: {} routines", c.routines.len());
-            exit::OK
-        }
+        Ok(c) => cli::output::print(&format!("ok: {} routines\n", c.routines.len())),
         Err(e) => {
             print_load_error(&e);
             load_error_code(&e)

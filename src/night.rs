@@ -9,6 +9,22 @@ use jiff::{Timestamp, ToSpan};
 
 use crate::config::DayStart;
 
+/// The first and last nights the journal keeps. Every date in between is written and read back
+/// as it was (four-digit years, in any UTC offset); no diary needs more, and dates outside are
+/// refused where they come in.
+pub const FIRST_NIGHT: Date = jiff::civil::date(1900, 1, 1);
+pub const LAST_NIGHT: Date = jiff::civil::date(2999, 12, 31);
+
+/// Whether the journal keeps `night` (see [`FIRST_NIGHT`]).
+pub fn in_range(night: Date) -> bool {
+    (FIRST_NIGHT..=LAST_NIGHT).contains(&night)
+}
+
+/// "nights from 1900-01-01 to 2999-12-31", for messages and help.
+pub fn range_text() -> String {
+    format!("nights from {FIRST_NIGHT} to {LAST_NIGHT}")
+}
+
 fn boundary_time(day_start: DayStart) -> Time {
     Time::constant(day_start.hour as i8, day_start.minute as i8, 0, 0)
 }

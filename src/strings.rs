@@ -48,6 +48,7 @@ pub const LAST_NIGHT: &str = "last night";
 pub const NIGHTS_AGO: &str = "nights ago";
 pub const SAVED: &str = "saved";
 pub const NOT_SAVED: &str = "not saved";
+pub const WAITING_FOR_LOCK: &str = "waiting for another cramp to finish with the journal…";
 pub const TICKED: &str = "done";
 pub const UNTICKED: &str = "not done";
 pub const JOURNAL_UNREADABLE: &str =

@@ -1194,12 +1194,13 @@ fn an_unreadable_journal_exits_3_and_is_left_byte_identical() {
 }
 
 #[test]
-fn a_journal_that_is_a_folder_exits_3_and_is_left_alone() {
+fn a_journal_that_is_a_folder_exits_1_naming_it_and_is_left_alone() {
     let home = Home::new();
     std::fs::create_dir_all(home.journal()).unwrap_or_else(|e| panic!("{e}"));
     for args in EVERY_COMMAND {
         let out = home.run(args);
-        out.code(3);
+        out.code(1);
+        out.stderr_has("journal.txt: a folder, not a regular file");
         assert!(
             home.journal().is_dir(),
             "`cramp {}` replaced the folder",

@@ -1,7 +1,5 @@
 //! `cramp log`, `cramp insights` and `cramp export`: the cramp diary from the shell.
 
-use std::io::Write;
-
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 
@@ -10,24 +8,17 @@ use cramp_coach::content::{Content, Muscle};
 use cramp_coach::diary::{Episode, LegSide, MAX_SECONDS};
 use cramp_coach::journal::Journal;
 use cramp_coach::locations::Locations;
-use cramp_coach::night::night_of;
+use cramp_coach::night::{in_range, range_text};
 use cramp_coach::{export, insights};
 
-use super::habits::{command_store, journal_error, tonight};
+use super::habits::{command_store, journal_error, read_journal, say_waiting, tonight};
 use crate::{exit, fail};
 
 fn load(locations: &Locations) -> Result<Journal, u8> {
-    command_store(locations)?
-        .load()
-        .map_err(|e| journal_error(&e))
+    read_journal(locations)
 }
 
-fn print(text: &str) -> u8 {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Ok(()) => exit::OK,
-        Err(_) => exit::IO,
-    }
-}
+use super::output::print;
 
 /// One diary line: `#ID  YYYY-MM-DD HH:MM  night DATE  muscle  side  N/5  M min  warning: ...`.
 pub fn episode_line(e: &Episode) -> String {
@@ -126,19 +117,28 @@ pub fn add(content: &Content, config: &Config, locations: &Locations, new: NewEp
         Err(code) => return code,
     };
     let episode = Episode {
-        id: 0,
-        night: night_of(at, &tz, config.day_starts_at),
-        at,
-        offset: tz.to_offset(at),
         muscle: Some(new.muscle),
         side: Some(new.side),
         intensity: Some(new.intensity),
         seconds: new.minutes.map(|m| (m * 60).min(MAX_SECONDS)),
         symptoms: Some(new.symptoms),
-        routine: None,
-        steps: Vec::new(),
+        ..Episode::begun(at, &tz, config.day_starts_at)
     };
-    match store.update(|j| j.add_episode(episode.clone())) {
+    if !in_range(episode.night) {
+        return match new.at {
+            Some(local) => {
+                fail(format!(
+                    "--at {}: that is the night of {}; the journal keeps {}",
+                    local.strftime("%Y-%m-%d %H:%M"),
+                    episode.night,
+                    range_text()
+                ));
+                exit::USAGE
+            }
+            None => super::habits::clock_out_of_range(episode.night),
+        };
+    }
+    match store.update_waiting(say_waiting(&store), |j| j.add_episode(episode.clone())) {
         Ok((_, id)) => {
             let saved = Episode { id, ..episode };
             let mut out = format!("logged {}\n", episode_line(&saved));
@@ -157,7 +157,7 @@ pub fn remove(locations: &Locations, id: u32) -> u8 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match store.update(|j| j.remove_episode(id)) {
+    match store.update_waiting(say_waiting(&store), |j| j.remove_episode(id)) {
         Ok((_, true)) => print(&format!("removed #{id}\n")),
         Ok((_, false)) => {
             fail(format!("no cramp #{id} in the diary (see `cramp log`)"));

@@ -2,6 +2,7 @@
 
 pub mod diary;
 pub mod habits;
+pub mod output;
 pub mod plain;
 pub mod screen;
 pub mod tui;

@@ -82,7 +82,7 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
     })();
     match result {
         Ok(()) => exit::OK,
-        Err(_) => exit::IO,
+        Err(e) => super::output::write_failed(&e),
     }
 }
 

@@ -21,13 +21,15 @@ use tokio::signal::unix::{SignalKind, signal};
 use cramp_coach::app::{App, Effect, Key, LogPrompt, RING_GAP};
 use cramp_coach::config::Config;
 use cramp_coach::content::Content;
+use cramp_coach::content::Habit;
 use cramp_coach::diary::{Episode, MAX_SECONDS};
 use cramp_coach::habits;
-use cramp_coach::journal::{Stamp, Store};
-use cramp_coach::night::{next_rollover, night_of};
+use cramp_coach::journal::{Journal, JournalError, Stamp, Store};
+use cramp_coach::night::{in_range, next_rollover, range_text};
 use cramp_coach::strings;
 use cramp_coach::theme::Theme;
 use cramp_coach::ui;
+use jiff::civil::Date;
 use ratatui::Terminal;
 
 use super::screen::{self, CalmBackend};
@@ -79,8 +81,10 @@ pub fn run(
     let theme = Theme::new(config.theme, no_color);
     let tonight = super::habits::tonight(&config);
     let mut app = App::new(content, config, warnings, tonight);
-    let mut journal = JournalLink { store, stamp: None };
-    runtime.block_on(event_loop(&mut app, &theme, routine, &mut journal))
+    let mut journal = JournalLink::new(store);
+    let code = runtime.block_on(event_loop(&mut app, &theme, routine, &mut journal));
+    journal.finish();
+    code
 }
 
 fn key_of(event: KeyEvent) -> Option<Key> {
@@ -109,13 +113,60 @@ fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
+/// A change for the journal worker.
+enum Job {
+    Habit {
+        habit: Habit,
+        night: Date,
+        change: habits::Change,
+    },
+    Cramp(Episode),
+}
+
+/// What the journal worker reports back.
+enum Report {
+    /// Another cramp has held the lock for a moment.
+    Waiting,
+    Habit {
+        result: Result<Journal, JournalError>,
+        habit: String,
+        night: Date,
+        stamp: Option<Stamp>,
+    },
+    Cramp {
+        result: Result<(Journal, u32), JournalError>,
+        episode: Episode,
+        stamp: Option<Stamp>,
+    },
+}
+
 /// The journal on disk, as the TUI sees it: where it is, and how it looked when last read.
+///
+/// Changes are made on a worker thread, one at a time, so that a lock held by another cramp
+/// (waited on for up to ten seconds) never holds up the countdown; the results come back to the
+/// loop as [`Report`]s.
 struct JournalLink {
     store: Option<Store>,
     stamp: Option<Stamp>,
+    jobs: Option<std::sync::mpsc::Sender<Job>>,
+    worker: Option<std::thread::JoinHandle<()>>,
+    reports_tx: tokio::sync::mpsc::UnboundedSender<Report>,
+    reports: tokio::sync::mpsc::UnboundedReceiver<Report>,
 }
 
 impl JournalLink {
+    fn new(store: Option<Store>) -> JournalLink {
+        let (reports_tx, reports) = tokio::sync::mpsc::unbounded_channel();
+        JournalLink {
+            store,
+            stamp: None,
+            jobs: None,
+            worker: None,
+            reports_tx,
+            reports,
+        }
+    }
+
     /// Reads the journal into the app.
     fn load(&mut self, app: &mut App) {
         let Some(store) = &self.store else {
@@ -124,6 +175,9 @@ impl JournalLink {
         };
         self.stamp = store.stamp();
         app.journal_loaded(store.load().map_err(|e| e.to_string()));
+        if let Some(w) = store.folder_warning() {
+            app.status = Some(w);
+        }
     }
 
     /// Reads it again if someone else (another instance, `cramp check`) changed it.
@@ -135,43 +189,65 @@ impl JournalLink {
         }
     }
 
-    /// Makes a change durable, then tells the app; on failure the app says so and the file is as it was.
-    fn change(
-        &mut self,
-        app: &mut App,
-        night: jiff::civil::Date,
-        habit: &str,
-        change: habits::Change,
-    ) {
-        let (Some(store), Some(h)) = (&self.store, app.content.habit(habit).cloned()) else {
-            return;
-        };
-        match store.update(|j| habits::apply(j, &h, night, change)) {
-            Ok((journal, _)) => {
-                self.stamp = store.stamp();
-                app.journal_saved(journal, habit, night);
-            }
-            Err(e) => app.journal_failed(e.to_string(), e.is_unreadable()),
-        }
-    }
-}
-
-impl JournalLink {
-    /// Adds a cramp to the diary, durably, then tells the app.
-    fn log(&mut self, app: &mut App, prompt: &LogPrompt, since_start: Duration) {
+    /// Hands a change to the worker (started on the first change).
+    fn send(&mut self, app: &mut App, job: Job) {
         let Some(store) = &self.store else {
             app.journal_failed(strings::NO_DATA_DIR.to_string(), false);
             return;
         };
+        let worker = &mut self.worker;
+        let jobs = self.jobs.get_or_insert_with(|| {
+            let (tx, rx) = std::sync::mpsc::channel::<Job>();
+            let store = store.clone();
+            let reports = self.reports_tx.clone();
+            *worker = Some(std::thread::spawn(move || {
+                for job in rx {
+                    let report = work(&store, job, &reports);
+                    // The loop may have ended: the change is on disk all the same.
+                    let _ = reports.send(report);
+                }
+            }));
+            tx
+        });
+        if jobs.send(job).is_err() {
+            app.journal_failed("the journal worker stopped".to_string(), false);
+        }
+    }
+
+    /// Lets changes already asked for reach the disk before the process ends.
+    fn finish(&mut self) {
+        self.jobs = None;
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+
+    /// Makes a habit change durable; the app hears of it when the worker reports.
+    fn change(&mut self, app: &mut App, night: Date, habit: &str, change: habits::Change) {
+        let Some(h) = app.content.habit(habit).cloned() else {
+            return;
+        };
+        if !in_range(night) {
+            app.journal_failed(clock_message(night), false);
+            return;
+        }
+        self.send(
+            app,
+            Job::Habit {
+                habit: h,
+                night,
+                change,
+            },
+        );
+    }
+
+    /// Adds a cramp to the diary, durably; the app hears of it when the worker reports.
+    fn log(&mut self, app: &mut App, prompt: &LogPrompt, since_start: Duration) {
         let tz = super::habits::local_zone();
         let now = jiff::Timestamp::now();
         let since = jiff::SignedDuration::try_from(since_start).unwrap_or_default();
         let at = now.checked_sub(since).unwrap_or(now);
         let episode = Episode {
-            id: 0,
-            night: night_of(at, &tz, app.config.day_starts_at),
-            at,
-            offset: tz.to_offset(at),
             muscle: prompt.muscle,
             side: prompt.side,
             intensity: prompt.intensity,
@@ -179,13 +255,81 @@ impl JournalLink {
             symptoms: prompt.symptoms,
             routine: Some(prompt.routine.clone()),
             steps: prompt.steps.clone(),
+            ..Episode::begun(at, &tz, app.config.day_starts_at)
         };
-        match store.update(|j| j.add_episode(episode.clone())) {
-            Ok((journal, id)) => {
-                self.stamp = store.stamp();
-                app.episode_saved(journal, &Episode { id, ..episode });
+        if !in_range(episode.night) {
+            app.journal_failed(clock_message(episode.night), false);
+            return;
+        }
+        self.send(app, Job::Cramp(episode));
+    }
+
+    /// Tells the app what the worker reported.
+    fn report(&mut self, app: &mut App, report: Report) {
+        match report {
+            Report::Waiting => app.journal_waiting(),
+            Report::Habit {
+                result,
+                habit,
+                night,
+                stamp,
+            } => match result {
+                Ok(journal) => {
+                    self.stamp = stamp;
+                    app.journal_saved(journal, &habit, night);
+                }
+                Err(e) => app.journal_failed(e.to_string(), e.is_unreadable()),
+            },
+            Report::Cramp {
+                result,
+                episode,
+                stamp,
+            } => match result {
+                Ok((journal, id)) => {
+                    self.stamp = stamp;
+                    app.episode_saved(journal, &Episode { id, ..episode });
+                }
+                Err(e) => app.journal_failed(e.to_string(), e.is_unreadable()),
+            },
+        }
+    }
+}
+
+fn clock_message(night: Date) -> String {
+    format!(
+        "the clock says it is the night of {night}; the journal keeps {}",
+        range_text()
+    )
+}
+
+/// One change, on the worker thread.
+fn work(store: &Store, job: Job, reports: &tokio::sync::mpsc::UnboundedSender<Report>) -> Report {
+    let waiting = || {
+        let _ = reports.send(Report::Waiting);
+    };
+    match job {
+        Job::Habit {
+            habit,
+            night,
+            change,
+        } => {
+            let result = store
+                .update_waiting(waiting, |j| habits::apply(j, &habit, night, change))
+                .map(|(journal, _)| journal);
+            Report::Habit {
+                result,
+                habit: habit.id,
+                night,
+                stamp: store.stamp(),
             }
-            Err(e) => app.journal_failed(e.to_string(), e.is_unreadable()),
+        }
+        Job::Cramp(episode) => {
+            let result = store.update_waiting(waiting, |j| j.add_episode(episode.clone()));
+            Report::Cramp {
+                result,
+                episode,
+                stamp: store.stamp(),
+            }
         }
     }
 }
@@ -451,6 +595,10 @@ async fn event_loop(
             () = sleep => {
                 let woke = Instant::now();
                 dirty |= app.next_wake(now).is_some_and(|t| t <= woke) || woke >= rollover;
+            }
+            Some(report) = journal.reports.recv() => {
+                journal.report(app, report);
+                dirty = true;
             }
             _ = sigterm.recv() => return 128 + 15,
             _ = sighup.recv() => return 128 + 1,
