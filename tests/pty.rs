@@ -970,3 +970,36 @@ fn a_speech_program_that_cannot_start_is_reported_once_and_relief_goes_on() {
     tui.signal(Signal::SIGTERM);
     tui.expect_exit(143);
 }
+
+#[test]
+fn a_held_lock_is_shown_while_relief_goes_on_and_the_tick_lands_when_it_is_released() {
+    let home = Home::new();
+    let config = home.quick_config();
+    // Another cramp in the middle of a change holds the journal's lock.
+    let data = home.data_home().join("cramp-coach");
+    fs::create_dir_all(&data).expect("data folder");
+    let lock = fs::File::create(data.join("journal.lock")).expect("lock file");
+    lock.lock().expect("hold the lock");
+    let mut tui = Tui::spawn(&home, &["--config", &config]);
+    tui.wait_for("the habits pane", |screen| {
+        shows(screen, "[ ]   Bedtime stretch")
+    });
+    tui.send("\t");
+    tui.send(" ");
+    tui.wait_for("the waiting notice", |screen| {
+        shows(screen, s::WAITING_FOR_LOCK)
+    });
+    // The loop is not frozen: calf relief starts and counts while the change waits.
+    tui.send("\t");
+    tui.send("\r");
+    tui.wait_for("the runner", runner_ready);
+    drop(lock);
+    tui.send("q");
+    tui.wait_for("the log prompt", |screen| shows(screen, "Log this cramp"));
+    tui.send("\x1b");
+    tui.wait_for("home with tonight's stretch ticked", |screen| {
+        shows(screen, "[x]   Bedtime stretch")
+    });
+    tui.send("q");
+    tui.expect_exit(0);
+}
