@@ -719,7 +719,7 @@ impl Store {
     /// Why the folder would be refused for writing, if it exists and is not private: for read-only
     /// commands to warn about once.
     pub fn folder_warning(&self) -> Option<String> {
-        let m = fs::metadata(&self.dir).ok()?;
+        let m = fs::metadata(&self.dir).ok().filter(fs::Metadata::is_dir)?;
         match check_folder(&self.dir, &m) {
             Err(JournalError::UnsafeFolder { path, reason }) => Some(format!(
                 "{}: {reason}; the journal is read but will not be written there",
@@ -991,6 +991,12 @@ fn read_limited(path: &Path) -> Result<Option<String>, JournalError> {
     let file = match open_regular(path, OpenOptions::new().read(true)) {
         Ok(f) => f,
         Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotADirectory => {
+            return Err(JournalError::UnsafeFolder {
+                path: path.parent().unwrap_or(path).to_path_buf(),
+                reason: "not a folder".to_string(),
+            });
+        }
         Err(Opened::Io(e)) => return Err(err(e)),
         Err(Opened::NotAFile(what)) => {
             return Err(JournalError::NotAFile {

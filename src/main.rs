@@ -56,13 +56,13 @@ Self-care guidance, not medical advice: press ! in the app for when to get help.
 #[command(name = "cramp", version, about = "A calm terminal coach for night-time leg cramps.", after_help = EXAMPLES)]
 struct Cli {
     /// Content file (routines, habits, guidance) instead of the built-in one.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_parser = non_empty_path)]
     content: Option<PathBuf>,
     /// Config file laid over the defaults.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_parser = non_empty_path)]
     config: Option<PathBuf>,
     /// Folder of the journal (habit ticks) instead of $XDG_DATA_HOME/cramp-coach.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_parser = non_empty_path)]
     data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -163,6 +163,14 @@ enum SideArg {
     Left,
     Right,
     Both,
+}
+
+/// A path given on the command line: an empty one names nothing (and would mean "here").
+fn non_empty_path(s: &str) -> Result<PathBuf, String> {
+    if s.is_empty() {
+        return Err("an empty path names no file or folder".to_string());
+    }
+    Ok(PathBuf::from(s))
 }
 
 /// A whole number in `range`, or a message naming the range.

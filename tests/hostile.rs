@@ -913,3 +913,25 @@ fn usage_errors_never_echo_control_or_bidi_characters() {
         }
     }
 }
+
+#[test]
+fn a_data_dir_that_is_a_file_or_empty_is_refused_and_nothing_is_written() {
+    let home = Home::new();
+    fs::write(home.data(), "mine\n").unwrap_or_else(|e| panic!("{e}"));
+    for args in [&["habits"][..], &["check", "fluids"][..]] {
+        home.run(args).code(1).stderr_has("not a folder").one_line();
+    }
+    assert_eq!(
+        fs::read_to_string(home.data()).ok().as_deref(),
+        Some("mine\n")
+    );
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cramp"));
+    cmd.current_dir(home.path())
+        .env("HOME", home.path())
+        .timeout(HANG_GUARD)
+        .args(["--data-dir", "", "check", "fluids"]);
+    home.run_cmd(&["--data-dir", "", "check", "fluids"], cmd)
+        .code(2)
+        .stderr_has("--data-dir");
+    assert!(!home.path().join("journal.txt").exists());
+}
