@@ -314,8 +314,9 @@ fn parse_at_canonical(s: &str) -> Option<(Timestamp, Offset)> {
     Some((at, offset))
 }
 
+/// Any RFC 3339 time the app could write back exactly: whole seconds, an offset of whole minutes.
 fn parse_at_general(s: &str) -> Option<(Timestamp, Offset)> {
-    if s.len() > 40 || s.len() < 20 || !s.is_char_boundary(19) {
+    if s.len() > 40 || s.len() < 20 || !s.is_char_boundary(19) || s.contains(['.', ',']) {
         return None;
     }
     let at: Timestamp = s.parse().ok()?;
@@ -323,5 +324,5 @@ fn parse_at_general(s: &str) -> Option<(Timestamp, Offset)> {
     let as_utc = local.to_zoned(TimeZone::UTC).ok()?.timestamp();
     let seconds = as_utc.as_second().checked_sub(at.as_second())?;
     let offset = Offset::from_seconds(i32::try_from(seconds).ok()?).ok()?;
-    Some((at, offset))
+    (offset.seconds() % 60 == 0).then_some((at, offset))
 }
