@@ -20,7 +20,7 @@ use cramp_coach::content::{BUILTIN_NAME, BUILTIN_TOML, Content};
 use cramp_coach::insights;
 use cramp_coach::journal::Journal;
 use cramp_coach::runner::Plan;
-use cramp_coach::theme::Theme;
+use cramp_coach::ui::theme::Theme;
 use cramp_coach::ui;
 
 /// Lead-in used for plans, as in the default config.

@@ -8,15 +8,15 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 
 use crate::config::Config;
+use crate::config::keys::RunnerCommand;
 use crate::content::{Content, Habit, Muscle, Routine, RoutineKind};
-use crate::diary::{Episode, LegSide};
 use crate::habits::{BACKFILL_NIGHTS, Change};
 use crate::journal::Journal;
-use crate::keys::RunnerCommand;
+use crate::journal::diary::{Episode, LegSide};
 use crate::runner::{ADD_TIME, Cue, Plan, Runner, SegmentKind};
 use crate::strings;
 
-pub use crate::keys::Key;
+pub use crate::config::keys::Key;
 
 /// How the bell rings: a different pattern for each kind of change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

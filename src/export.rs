@@ -6,9 +6,9 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::content::Content;
-use crate::diary::Episode;
 use crate::habits::{Mark, kept_and_due, mark};
 use crate::journal::Journal;
+use crate::journal::diary::Episode;
 
 /// The nights an export covers: from `since` to tonight, but never before the journal's first night
 /// (nights before anything was recorded were not tracked, not "not kept").

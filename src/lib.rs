@@ -4,23 +4,16 @@
 //! `ui` renders the model into a ratatui buffer. The binary (`src/main.rs`) owns the terminal.
 
 pub mod app;
-pub mod bigdigits;
 pub mod config;
 pub mod content;
-pub mod diagnostic;
-pub mod diary;
 pub mod export;
-pub mod fsread;
 pub mod guide;
 pub mod habits;
 pub mod insights;
 pub mod journal;
-pub mod keys;
-pub mod locations;
 pub mod night;
 pub mod runner;
 pub mod strings;
 pub mod text;
-pub mod theme;
 pub mod ui;
 pub mod zone;

@@ -13,11 +13,11 @@ use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
 use cramp_coach::content::Muscle;
-use cramp_coach::diary::LegSide;
+use cramp_coach::journal::diary::LegSide;
 
 use cramp_coach::config::Config;
+use cramp_coach::config::locations::{Locations, Origin};
 use cramp_coach::content::{Content, LoadError};
-use cramp_coach::locations::{Locations, Origin};
 use cramp_coach::night::{in_range, range_text};
 use cramp_coach::text::{clock, sanitize, sanitize_keep_lines};
 
@@ -202,7 +202,7 @@ fn parse_minutes(s: &str) -> Result<u32, String> {
 fn parse_at_arg(s: &str) -> Result<jiff::civil::DateTime, String> {
     let bad = || format!("{s:?} is not a time: use \"YYYY-MM-DD HH:MM\"");
     let (d, t) = s.split_once(' ').ok_or_else(bad)?;
-    let date = cramp_coach::journal::parse_date(d).ok_or_else(bad)?;
+    let date = cramp_coach::night::parse_date(d).ok_or_else(bad)?;
     if !in_range(date) {
         return Err(format!("the journal keeps {}", range_text()));
     }
@@ -217,7 +217,7 @@ fn parse_at_arg(s: &str) -> Result<jiff::civil::DateTime, String> {
 }
 
 fn parse_date_arg(s: &str) -> Result<Date, String> {
-    let date = cramp_coach::journal::parse_date(s)
+    let date = cramp_coach::night::parse_date(s)
         .ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD"))?;
     if !in_range(date) {
         return Err(format!("the journal keeps {}", range_text()));

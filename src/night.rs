@@ -9,6 +9,26 @@ use jiff::{Timestamp, ToSpan};
 
 use crate::config::DayStart;
 
+/// `YYYY-MM-DD`, strictly.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i32> {
+        b[r].iter().try_fold(0i32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + i32::from(c - b'0'))
+        })
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
 /// The first and last nights the journal keeps. Every date in between is written and read back
 /// as it was (four-digit years, in any UTC offset); no diary needs more, and dates outside are
 /// refused where they come in.

@@ -1,6 +1,6 @@
 //! Every fixed string a person reads in the app, in one place.
 
-use crate::keys::{Key, KeyMap, RunnerCommand};
+use crate::config::keys::{Key, KeyMap, RunnerCommand};
 
 pub const APP_TITLE: &str = "cramp-coach";
 pub const APP_TAGLINE: &str = "night leg cramps";

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
-use crate::fsread::{BoundedError, read_bounded};
+use crate::content::source::{BoundedError, read_bounded};
 use crate::text::sanitize;
 
 /// Largest zone file read: real ones are a few kilobytes.

@@ -29,7 +29,8 @@ use tempfile::TempDir;
 
 use cramp_coach::config::{Config, DEFAULT_TOML, MAX_LEAD_IN_SECONDS};
 use cramp_coach::content::{BUILTIN_TOML, Content, LoadError};
-use cramp_coach::journal::{JOURNAL_FILE, Journal, parse_date};
+use cramp_coach::journal::{JOURNAL_FILE, Journal};
+use cramp_coach::night::parse_date;
 use cramp_coach::text::{is_unsafe_char, sanitize};
 
 // ---------------------------------------------------------------------------------------------

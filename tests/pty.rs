@@ -404,7 +404,7 @@ fn runner_ready(screen: &vt100::Screen) -> bool {
         .get(usize::from(r.get()) - 1)
         .cloned()
         .unwrap_or_default();
-    let keys = cramp_coach::keys::KeyMap::default();
+    let keys = cramp_coach::config::keys::KeyMap::default();
     last.contains(&s::runner_keys(&keys)) || last.contains(&s::runner_keys_short(&keys))
 }
 

@@ -6,7 +6,7 @@ use cramp_coach::app::{App, Focus, Key, Overlay, Screen};
 use cramp_coach::config::{Config, ThemeName};
 use cramp_coach::content::Content;
 use cramp_coach::journal::Journal;
-use cramp_coach::theme::Theme;
+use cramp_coach::ui::theme::Theme;
 use cramp_coach::ui;
 use jiff::civil::{Date, date};
 use ratatui::Terminal;
@@ -321,7 +321,7 @@ fn log_prompt_after_relief_with_keys_chosen() {
         Some(cramp_coach::content::Muscle::Calf),
         "pre-filled from the routine"
     );
-    assert_eq!(prompt.side, Some(cramp_coach::diary::LegSide::Right));
+    assert_eq!(prompt.side, Some(cramp_coach::journal::diary::LegSide::Right));
     assert_eq!(prompt.intensity, Some(4));
     assert_eq!(prompt.symptoms, Some(true));
     assert_eq!(prompt.relief, secs(50), "until it let go");
@@ -376,7 +376,7 @@ fn a_red_flag_shows_when_to_get_help_at_once() {
     let mut app = started("calf", 0, t0);
     app.key(Key::Char('q'), t0 + secs(5));
     app.key(Key::Char('y'), t0 + secs(5));
-    let episode = cramp_coach::diary::Episode {
+    let episode = cramp_coach::journal::diary::Episode {
         id: 7,
         night: tonight(),
         at: jiff::Timestamp::UNIX_EPOCH,
@@ -395,7 +395,7 @@ fn a_red_flag_shows_when_to_get_help_at_once() {
     calm.overlay = None;
     calm.episode_saved(
         journal(),
-        &cramp_coach::diary::Episode {
+        &cramp_coach::journal::diary::Episode {
             symptoms: Some(false),
             id: 8,
             ..episode
@@ -410,7 +410,7 @@ fn insights() {
     let mut journal = journal();
     for back in [0, 2, 3, 5, 8, 9, 10, 16, 30, 31, 45] {
         let night = tonight() - jiff::Span::new().days(back);
-        journal.add_episode(cramp_coach::diary::Episode {
+        journal.add_episode(cramp_coach::journal::diary::Episode {
             id: 0,
             night,
             at: jiff::Timestamp::UNIX_EPOCH,

@@ -4,10 +4,10 @@ use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 
 use cramp_coach::config::Config;
+use cramp_coach::config::locations::Locations;
 use cramp_coach::content::{Content, Muscle};
-use cramp_coach::diary::{Episode, LegSide, MAX_SECONDS};
 use cramp_coach::journal::Journal;
-use cramp_coach::locations::Locations;
+use cramp_coach::journal::diary::{Episode, LegSide, MAX_SECONDS};
 use cramp_coach::night::{in_range, range_text};
 use cramp_coach::{export, insights};
 

@@ -5,10 +5,10 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use cramp_coach::config::Config;
+use cramp_coach::config::locations::Locations;
 use cramp_coach::content::{Content, Habit};
 use cramp_coach::habits::{self, Change};
 use cramp_coach::journal::{Journal, JournalError, Store};
-use cramp_coach::locations::Locations;
 use cramp_coach::night::{in_range, night_of, range_text};
 use cramp_coach::strings;
 use cramp_coach::text::sanitize;

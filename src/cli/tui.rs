@@ -22,13 +22,13 @@ use cramp_coach::app::{App, Effect, Key, LogPrompt, RING_GAP};
 use cramp_coach::config::Config;
 use cramp_coach::content::Content;
 use cramp_coach::content::Habit;
-use cramp_coach::diary::{Episode, MAX_SECONDS};
 use cramp_coach::habits;
+use cramp_coach::journal::diary::{Episode, MAX_SECONDS};
 use cramp_coach::journal::{Journal, JournalError, Stamp, Store};
 use cramp_coach::night::{in_range, next_rollover, range_text};
 use cramp_coach::strings;
-use cramp_coach::theme::Theme;
 use cramp_coach::ui;
+use cramp_coach::ui::theme::Theme;
 use jiff::civil::Date;
 use ratatui::Terminal;
 

@@ -1,7 +1,12 @@
-//! Errors that point into a file: `FILE:LINE:COL: message`.
+//! Reading a content or config file and pointing into it: the file is read within limits (size,
+//! nesting, UTF-8, never waiting on a FIFO with no writer), parsed as TOML, and every problem is a
+//! [`Diagnostic`] printed as `FILE:LINE:COL: message`. Shared by the content and the config.
 
 use std::fmt;
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
 use std::ops::Range;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::text::sanitize;
@@ -178,6 +183,127 @@ pub fn too_deep(source: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: {source}", sanitize(&path.display().to_string()))]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(Diagnostics),
+}
+
+impl LoadError {
+    /// The first line of the error, for a one-line warning.
+    pub fn first_line(&self) -> String {
+        match self {
+            LoadError::Io { .. } => self.to_string(),
+            LoadError::Invalid(d) => d.first().map(ToString::to_string).unwrap_or_default(),
+        }
+    }
+}
+
+/// Reads a TOML file with the limits every loader shares: size, nesting, UTF-8.
+pub fn read_source(path: &Path) -> Result<String, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = match read_bounded(path, MAX_FILE_BYTES) {
+        Ok(b) => Some(b),
+        Err(BoundedError::Io(e)) => return Err(io(e)),
+        Err(BoundedError::TooLarge) => None,
+    };
+    let at = |line, column, message: String| {
+        LoadError::Invalid(Diagnostics(vec![Diagnostic {
+            file: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }]))
+    };
+    let Some(bytes) = bytes else {
+        return Err(at(
+            1,
+            1,
+            format!("file is larger than {} KiB", MAX_FILE_BYTES / 1024),
+        ));
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(good);
+        let map = SourceMap::new(path, &text);
+        let (line, column) = map.position(good.len());
+        at(line, column, "file is not valid UTF-8".to_string())
+    })
+}
+
+/// Parses TOML into `T` after the nesting check, mapping errors to places.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    source: &str,
+) -> Result<T, Diagnostic> {
+    let map = SourceMap::new(path, source);
+    if let Some(offset) = too_deep(source) {
+        return Err(map.at(
+            offset..offset,
+            format!("arrays or tables nested deeper than {MAX_NESTING} levels"),
+        ));
+    }
+    toml::from_str(source).map_err(|e| map.toml_error(&e))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded reads
+// ---------------------------------------------------------------------------------------------
+
+/// Opens `path` for reading without blocking in `open` (a FIFO with no writer would wait for
+/// ever), then makes reads blocking again, so a pipe that has a writer is read as usual.
+pub fn open_for_reading(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)?;
+    set_blocking(&file)?;
+    Ok(file)
+}
+
+fn set_blocking(file: &File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: fcntl on a descriptor this function's caller owns; F_GETFL/F_SETFL only read and
+    // change the open file's status flags.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags < 0 || libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+/// What [`read_bounded`] can run into.
+#[derive(Debug)]
+pub enum BoundedError {
+    Io(io::Error),
+    /// More than the limit: the bytes are not kept.
+    TooLarge,
+}
+
+/// Reads at most `limit` bytes of `path`; more is [`BoundedError::TooLarge`].
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedError> {
+    let file = open_for_reading(path).map_err(BoundedError::Io)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(BoundedError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(BoundedError::TooLarge);
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@ use jiff::tz::{Offset, TimeZone};
 
 use crate::config::DayStart;
 use crate::content::{Muscle, is_valid_id};
-use crate::journal::parse_date;
 use crate::night::night_of;
+use crate::night::parse_date;
 use crate::text::sanitize;
 
 /// Longest episode kept: a day.

@@ -1,5 +1,8 @@
 //! Settings: the commented default `config.toml` compiled in, with a user's file laid over it.
 
+pub mod keys;
+pub mod locations;
+
 use std::path::Path;
 
 use std::collections::BTreeMap;
@@ -7,12 +10,13 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::content::{LoadError, parse_toml, read_source};
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceMap};
-use crate::keys::{Key, KeyMap, RunnerCommand};
+use crate::config::keys::{Key, KeyMap, RunnerCommand};
+use crate::content::source::{
+    Diagnostic, Diagnostics, LoadError, SourceMap, parse_toml, read_source,
+};
 use crate::text::sanitize;
 
-pub const DEFAULT_TOML: &str = include_str!("../config.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../config.toml");
 pub const DEFAULT_NAME: &str = "<built-in config>";
 pub const MAX_LEAD_IN_SECONDS: i64 = 30;
 

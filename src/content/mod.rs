@@ -1,0 +1,256 @@
+//! The content file's types and their API: routines, their steps, habits and the guidance texts.
+//!
+//! `raw` holds the serde shapes the TOML is read into, `check` turns them into these types with
+//! every problem named by FILE:LINE:COL, and `source` reads a file within limits and maps parser
+//! errors to places (shared with the config).
+
+mod check;
+mod raw;
+pub mod source;
+
+use std::path::Path;
+
+pub use check::is_valid_id;
+pub use source::{Diagnostic, Diagnostics, LoadError};
+
+use check::Checker;
+use raw::RawContent;
+use source::{SourceMap, parse_toml, read_source};
+
+/// The built-in content, compiled in.
+pub const BUILTIN_TOML: &str = include_str!("../../assets/content.toml");
+/// How the built-in content is named in messages.
+pub const BUILTIN_NAME: &str = "<built-in content>";
+
+pub const MAX_STEP_SECONDS: i64 = 3600;
+pub const MAX_REPEAT: i64 = 20;
+pub const MAX_HABIT_TARGET: i64 = 50;
+const MAX_TITLE_CHARS: usize = 80;
+const MAX_TEXT_CHARS: usize = 600;
+const MAX_ROUTINES: usize = 99;
+const MAX_STEPS: usize = 60;
+const MAX_HABITS: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoutineKind {
+    Relief,
+    Bedtime,
+}
+
+impl RoutineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoutineKind::Relief => "relief",
+            RoutineKind::Bedtime => "bedtime",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Muscle {
+    Calf,
+    Foot,
+    Thigh,
+    Other,
+}
+
+impl Muscle {
+    pub const ALL: [Muscle; 4] = [Muscle::Calf, Muscle::Foot, Muscle::Thigh, Muscle::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Muscle::Calf => "calf",
+            Muscle::Foot => "foot",
+            Muscle::Thigh => "thigh",
+            Muscle::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Muscle> {
+        Muscle::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][self as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub title: String,
+    pub text: String,
+    /// `None`: untimed, waits for Enter.
+    pub seconds: Option<u32>,
+    /// Empty: no sides.
+    pub sides: Vec<Side>,
+    pub repeat: u32,
+    pub rest_seconds: Option<u32>,
+}
+
+impl Step {
+    /// Timed seconds this step takes with its sides, repeats and rests.
+    pub fn total_seconds(&self) -> u64 {
+        let Some(s) = self.seconds else { return 0 };
+        let sides = self.sides.len().max(1) as u64;
+        let reps = u64::from(self.repeat);
+        let rest = u64::from(self.rest_seconds.unwrap_or(0));
+        sides * (reps * u64::from(s) + (reps - 1) * rest)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Routine {
+    pub id: String,
+    pub title: String,
+    pub kind: RoutineKind,
+    pub summary: Option<String>,
+    pub muscle: Option<Muscle>,
+    pub completes_habit: Option<String>,
+    pub steps: Vec<Step>,
+}
+
+impl Routine {
+    /// Timed seconds in all (untimed steps count nothing; lead-in not included).
+    pub fn total_seconds(&self) -> u64 {
+        self.steps.iter().map(Step::total_seconds).sum()
+    }
+
+    pub fn has_untimed_steps(&self) -> bool {
+        self.steps.iter().any(|s| s.seconds.is_none())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Habit {
+    pub id: String,
+    pub title: String,
+    pub hint: Option<String>,
+    /// Counted habits: how many make the night kept.
+    pub target: Option<u32>,
+    /// `None`: every night.
+    pub days: Option<Vec<Weekday>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guidance {
+    pub disclaimer: String,
+    pub aftercare: Vec<String>,
+    pub get_help_now: Vec<String>,
+    pub see_a_doctor: Vec<String>,
+    pub medicines: String,
+    pub sources: Vec<String>,
+    /// The app's own "frequent cramps" threshold: cramps on this many nights a week or more...
+    pub frequent_nights: u32,
+    /// ...this many weeks running.
+    pub frequent_weeks: u32,
+}
+
+impl Default for Guidance {
+    fn default() -> Self {
+        Guidance {
+            disclaimer: String::new(),
+            aftercare: Vec::new(),
+            get_help_now: Vec::new(),
+            see_a_doctor: Vec::new(),
+            medicines: String::new(),
+            sources: Vec::new(),
+            frequent_nights: 3,
+            frequent_weeks: 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub routines: Vec<Routine>,
+    pub habits: Vec<Habit>,
+    pub guidance: Guidance,
+}
+
+impl Content {
+    /// The compiled-in content. It is checked by the test suite, so failing here is a build defect.
+    #[allow(clippy::expect_used)]
+    pub fn builtin() -> Content {
+        Content::parse(Path::new(BUILTIN_NAME), BUILTIN_TOML).expect("built-in content is valid")
+    }
+
+    pub fn load(path: &Path) -> Result<Content, LoadError> {
+        let source = read_source(path)?;
+        Content::parse(path, &source).map_err(LoadError::Invalid)
+    }
+
+    pub fn parse(path: &Path, source: &str) -> Result<Content, Diagnostics> {
+        let raw: RawContent = parse_toml(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        let mut check = Checker {
+            map: SourceMap::new(path, source),
+            errors: Vec::new(),
+        };
+        let content = check.content(raw);
+        if check.errors.is_empty() {
+            Ok(content)
+        } else {
+            // Reported in file order, whatever order the checks ran in.
+            check.errors.sort_by_key(|d| (d.line, d.column));
+            Err(Diagnostics(check.errors))
+        }
+    }
+
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    pub fn habit(&self, id: &str) -> Option<&Habit> {
+        self.habits.iter().find(|h| h.id == id)
+    }
+
+    /// Routines in the order the home screen shows them: relief first, then bedtime, each in file order.
+    pub fn routines_for_home(&self) -> Vec<&Routine> {
+        let relief = self
+            .routines
+            .iter()
+            .filter(|r| r.kind == RoutineKind::Relief);
+        let bedtime = self
+            .routines
+            .iter()
+            .filter(|r| r.kind == RoutineKind::Bedtime);
+        relief.chain(bedtime).collect()
+    }
+}

@@ -1,0 +1,378 @@
+//! The journal on disk: the only code that writes it. Every change is read, made and written
+//! under an exclusive lock, through a fresh temporary file that is flushed and renamed over the
+//! journal; only regular files are opened, no link is followed, and a folder the app did not create
+//! is never changed.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::{JOURNAL_FILE, Journal, JournalError, LOCK_FILE, MAX_JOURNAL_BYTES, show};
+
+/// What identifies one version of the journal file on disk: inode, length, modification time.
+pub type Stamp = (u64, u64, i64, i64);
+
+/// How long a change waits for another cramp's lock before it says so, and before it gives up.
+pub const LOCK_NOTICE: Duration = Duration::from_secs(1);
+pub const LOCK_GIVE_UP: Duration = Duration::from_secs(10);
+const LOCK_POLL: Duration = Duration::from_millis(50);
+
+/// The journal's folder and the way every change reaches the disk.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(JOURNAL_FILE)
+    }
+
+    /// Reads the journal; a missing file is an empty journal.
+    pub fn load(&self) -> Result<Journal, JournalError> {
+        let path = self.path();
+        match read_limited(&path) {
+            Ok(Some(text)) => Journal::parse_owned(&path, text),
+            Ok(None) => Ok(Journal::default()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A fingerprint of the file as it is on disk, to notice changes made by someone else.
+    pub fn stamp(&self) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        let m = fs::symlink_metadata(self.path()).ok()?;
+        Some((m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
+    }
+
+    /// Why the folder would be refused for writing, if it exists and is not private: for read-only
+    /// commands to warn about once.
+    pub fn folder_warning(&self) -> Option<String> {
+        let m = fs::metadata(&self.dir).ok().filter(fs::Metadata::is_dir)?;
+        match check_folder(&self.dir, &m) {
+            Err(JournalError::UnsafeFolder { path, reason }) => Some(format!(
+                "{}: {reason}; the journal is read but will not be written there",
+                show(&path)
+            )),
+            _ => None,
+        }
+    }
+
+    /// Reads, changes and writes the journal under the lock. Returns the journal as written.
+    /// Nothing is written if the journal cannot be read or parsed, or if `change` leaves it as it was.
+    pub fn update<R>(
+        &self,
+        change: impl Fn(&mut Journal) -> R,
+    ) -> Result<(Journal, R), JournalError> {
+        self.update_waiting(|| {}, change)
+    }
+
+    /// [`Store::update`], calling `waiting` once if another cramp has held the lock for
+    /// [`LOCK_NOTICE`]; after [`LOCK_GIVE_UP`] it gives up with [`JournalError::Busy`].
+    pub fn update_waiting<R>(
+        &self,
+        waiting: impl FnOnce(),
+        change: impl Fn(&mut Journal) -> R,
+    ) -> Result<(Journal, R), JournalError> {
+        // A change that does nothing to an empty journal (undo, removing what is not there) creates
+        // nothing when there is no journal yet: not the folder, not the lock, not the file.
+        if matches!(fs::symlink_metadata(self.path()), Err(e) if e.kind() == io::ErrorKind::NotFound)
+        {
+            let mut probe = Journal::default();
+            let result = change(&mut probe);
+            if probe.is_empty() {
+                return Ok((probe, result));
+            }
+        }
+        self.prepare_dir()?;
+        let lock = self.lock(waiting)?;
+        let before = self.load()?;
+        let mut journal = before.clone();
+        let result = change(&mut journal);
+        if journal != before {
+            self.remove_leftovers();
+            self.write(&journal.to_text())?;
+        }
+        drop(lock);
+        Ok((journal, result))
+    }
+
+    /// The lock file, opened without following a link, and locked: waits for another cramp, says
+    /// so once, and gives up after [`LOCK_GIVE_UP`].
+    fn lock(&self, waiting: impl FnOnce()) -> Result<File, JournalError> {
+        let path = self.dir.join(LOCK_FILE);
+        let err = |source| JournalError::Lock {
+            path: path.clone(),
+            source,
+        };
+        let lock = open_regular(
+            &path,
+            OpenOptions::new().create(true).truncate(false).write(true),
+        )
+        .map_err(|e| match e {
+            Opened::Io(source) => err(source),
+            Opened::NotAFile(what) => JournalError::NotAFile {
+                path: path.clone(),
+                what,
+            },
+        })?;
+        let started = Instant::now();
+        let mut waiting = Some(waiting);
+        loop {
+            match lock.try_lock() {
+                Ok(()) => return Ok(lock),
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Error(source)) => return Err(err(source)),
+            }
+            let waited = started.elapsed();
+            if waited >= LOCK_GIVE_UP {
+                return Err(JournalError::Busy {
+                    path,
+                    seconds: LOCK_GIVE_UP.as_secs(),
+                });
+            }
+            if waited >= LOCK_NOTICE
+                && let Some(w) = waiting.take()
+            {
+                w();
+            }
+            std::thread::sleep(LOCK_POLL);
+        }
+    }
+
+    /// The folder exists: created private (0700) if the app makes it; used as it is if it was
+    /// there, unless others could change what is in it (then nothing is written).
+    fn prepare_dir(&self) -> Result<(), JournalError> {
+        let err = |source| JournalError::Write {
+            path: self.dir.clone(),
+            source,
+        };
+        if let Some(parent) = self.dir.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            fs::create_dir_all(parent).map_err(err)?;
+        }
+        match fs::DirBuilder::new().mode(0o700).create(&self.dir) {
+            // Made here: private whatever the umask (the umask can only take bits away).
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(err(e)),
+        }
+        let meta = fs::metadata(&self.dir).map_err(err)?;
+        check_folder(&self.dir, &meta)
+    }
+
+    /// Removes temporary files left by a cramp killed while writing (called under the lock, so
+    /// no other cramp is writing one now). Only plain files of this user's are removed.
+    fn remove_leftovers(&self) {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let me = current_user();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+                continue;
+            }
+            if let Ok(m) = fs::symlink_metadata(entry.path())
+                && m.file_type().is_file()
+                && m.uid() == me
+            {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Atomic, durable replacement of the journal file: a fresh temporary file (unpredictable
+    /// name, created exclusively, 0600), flushed, renamed over the journal, the folder flushed.
+    /// On any error the temporary file is removed and the journal is as it was.
+    fn write(&self, text: &str) -> Result<(), JournalError> {
+        let path = self.path();
+        let err = |source| JournalError::Write {
+            path: path.clone(),
+            source,
+        };
+        // A link, a folder or a FIFO where the journal should be is not replaced.
+        match fs::symlink_metadata(&path) {
+            Ok(m) if !m.file_type().is_file() => {
+                return Err(JournalError::NotAFile {
+                    path: path.clone(),
+                    what: kind_of(&m.file_type()),
+                });
+            }
+            _ => {}
+        }
+        let mut temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .rand_bytes(10)
+            .permissions(fs::Permissions::from_mode(0o600))
+            .tempfile_in(&self.dir)
+            .map_err(err)?;
+        // 0600 whatever the umask: this is a file the app itself just created.
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(err)?;
+        temp.as_file_mut().write_all(text.as_bytes()).map_err(err)?;
+        temp.as_file().sync_all().map_err(err)?;
+        temp.persist(&path).map_err(|e| err(e.error))?;
+        File::open(&self.dir)
+            .and_then(|d| d.sync_all())
+            .map_err(err)?;
+        Ok(())
+    }
+}
+
+const TEMP_PREFIX: &str = ".journal.txt.";
+const TEMP_SUFFIX: &str = ".tmp";
+
+fn current_user() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// The folder may hold the journal only if nobody else can change what is in it.
+fn check_folder(dir: &Path, meta: &fs::Metadata) -> Result<(), JournalError> {
+    use std::os::unix::fs::MetadataExt;
+    let unsafe_folder = |reason: String| {
+        Err(JournalError::UnsafeFolder {
+            path: dir.to_path_buf(),
+            reason,
+        })
+    };
+    if !meta.is_dir() {
+        return unsafe_folder("not a folder".to_string());
+    }
+    if meta.uid() != current_user() {
+        return unsafe_folder(format!(
+            "belongs to another user (uid {}); choose a folder of your own with --data-dir",
+            meta.uid()
+        ));
+    }
+    let mode = meta.mode() & 0o7777;
+    if mode & 0o022 != 0 {
+        return unsafe_folder(format!(
+            "others can change what is in it (mode {mode:04o}); make it private with \
+             `chmod 700` or choose another folder with --data-dir"
+        ));
+    }
+    Ok(())
+}
+
+fn kind_of(t: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Why a file could not be opened as a regular file.
+pub(crate) enum Opened {
+    Io(io::Error),
+    NotAFile(&'static str),
+}
+
+/// Opens `path` as a regular file, never following a link and never waiting on a FIFO or a
+/// device: a link is refused, anything but a regular file is refused after opening.
+pub(crate) fn open_regular(path: &Path, options: &mut OpenOptions) -> Result<File, Opened> {
+    // Named first, so that a FIFO opened for writing does not fail as "no such device".
+    if let Ok(m) = fs::symlink_metadata(path)
+        && !m.file_type().is_file()
+    {
+        return Err(Opened::NotAFile(kind_of(&m.file_type())));
+    }
+    let file = match options
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(Opened::NotAFile("a symbolic link"));
+        }
+        Err(e) => return Err(Opened::Io(e)),
+    };
+    let meta = file.metadata().map_err(Opened::Io)?;
+    if !meta.file_type().is_file() {
+        return Err(Opened::NotAFile(kind_of(&meta.file_type())));
+    }
+    Ok(file)
+}
+
+/// The file's text, `None` if it does not exist.
+fn read_limited(path: &Path) -> Result<Option<String>, JournalError> {
+    let err = |source| JournalError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = match open_regular(path, OpenOptions::new().read(true)) {
+        Ok(f) => f,
+        Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotADirectory => {
+            return Err(JournalError::UnsafeFolder {
+                path: path.parent().unwrap_or(path).to_path_buf(),
+                reason: "not a folder".to_string(),
+            });
+        }
+        Err(Opened::Io(e)) => return Err(err(e)),
+        Err(Opened::NotAFile(what)) => {
+            return Err(JournalError::NotAFile {
+                path: path.to_path_buf(),
+                what,
+            });
+        }
+    };
+    // Sized from the file's length, so a large journal is read in one go, not by doubling.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len().min(MAX_JOURNAL_BYTES + 1));
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(MAX_JOURNAL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(err)?;
+    if bytes.len() as u64 > MAX_JOURNAL_BYTES {
+        return Err(JournalError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: format!("larger than {} MiB", MAX_JOURNAL_BYTES >> 20),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+            Err(JournalError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "not valid UTF-8".to_string(),
+            })
+        }
+    }
+}

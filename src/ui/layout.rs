@@ -1,0 +1,116 @@
+//! Shared layout helpers: the text column, notices and the key line at the bottom, word
+//! wrapping and fitting, gauges, and how far to scroll to keep a line in view.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::content::Routine;
+use crate::text::clock;
+
+/// Widest the text column grows.
+pub(super) const COLUMN: u16 = 72;
+/// Widest the step gauge grows: a narrower bar moves fewer cells each second.
+pub(super) const STEP_GAUGE: u16 = 36;
+/// Rows the full runner layout takes (with big digits).
+pub(super) const RUNNER_ROWS: u16 = 15;
+
+/// Warnings and the one-off status, newest last, wrapped to `width`, at most `max` rows in all.
+pub(super) fn notices<'a>(app: &'a App, theme: &Theme, width: u16, max: usize) -> Vec<Line<'a>> {
+    let mut rows: Vec<Line> = Vec::new();
+    for notice in app.warnings.iter().chain(app.status.iter()) {
+        for row in wrap(notice, width as usize) {
+            rows.push(Line::styled(row, theme.warning));
+        }
+    }
+    rows.truncate(max);
+    rows
+}
+
+/// Greedy word wrap by characters, for short one-off lines whose height must be known up front.
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut rows = vec![String::new()];
+    for word in text.split(' ') {
+        let last = rows.last_mut().map_or(0, |r| r.chars().count());
+        if last > 0 && last + 1 + word.chars().count() > width {
+            rows.push(String::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(word);
+        }
+    }
+    rows
+}
+
+/// Splits `area` into a body and a bottom strip holding notices and the key line.
+pub(super) fn with_footer<'a>(
+    frame: &mut Frame,
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    keys: &'a str,
+    short_keys: &'a str,
+) -> Rect {
+    let max_notices = if area.height >= 14 { 3 } else { 1 };
+    let mut footer = notices(app, theme, area.width, max_notices);
+    let fits = keys.chars().count() <= area.width as usize;
+    footer.push(Line::styled(
+        if fits { keys } else { short_keys },
+        theme.dim,
+    ));
+    let [body, bottom] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(footer.len() as u16)])
+            .areas(area);
+    frame.render_widget(Paragraph::new(footer), bottom);
+    body
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+pub(super) fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// `3:10`, with `+` when untimed steps add holding time.
+pub(super) fn routine_length(r: &Routine) -> String {
+    let plus = if r.has_untimed_steps() { "+" } else { "" };
+    format!("{}{plus}", clock(r.total_seconds()))
+}
+
+/// Rows to scroll so that line `line` (0-based) is visible in `height` rows.
+pub(super) fn scroll_for(line: usize, height: usize) -> u16 {
+    (line + 1).saturating_sub(height) as u16
+}
+
+pub(super) fn gauge_line(ratio: f64, width: u16, theme: &Theme, label: &str) -> Line<'static> {
+    let label_width = label.chars().count() as u16 + 1;
+    let bar = width.saturating_sub(if label.is_empty() { 0 } else { label_width }) as usize;
+    let filled = ((ratio.clamp(0.0, 1.0) * bar as f64).round() as usize).min(bar);
+    let mut spans = vec![
+        Span::styled("━".repeat(filled), theme.gauge),
+        Span::styled("─".repeat(bar - filled), theme.dim),
+    ];
+    if !label.is_empty() {
+        spans.push(Span::styled(format!(" {label}"), theme.dim));
+    }
+    Line::from(spans)
+}
+
+pub(super) fn plural(n: u32, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
