@@ -14,14 +14,14 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use cramp_coach::app::App;
+use cramp_coach::app::{App, Msg};
 use cramp_coach::config::{self, Config};
 use cramp_coach::content::{BUILTIN_NAME, BUILTIN_TOML, Content};
 use cramp_coach::insights;
 use cramp_coach::journal::Journal;
 use cramp_coach::runner::Plan;
-use cramp_coach::ui::theme::Theme;
 use cramp_coach::ui;
+use cramp_coach::ui::theme::Theme;
 
 /// Lead-in used for plans, as in the default config.
 const LEAD_IN: u32 = 3;
@@ -166,8 +166,8 @@ fn render(c: &mut Criterion) {
     let home = app();
     let mut calf = app();
     let mut bedtime = app();
-    assert!(calf.start_by_id("calf", now).is_some());
-    assert!(bedtime.start_by_id("bedtime", now).is_some());
+    calf.update(Msg::Start("calf".to_string()), now);
+    bedtime.update(Msg::Start("bedtime".to_string()), now);
     let mut terminal = match Terminal::new(TestBackend::new(100, 30)) {
         Ok(t) => t,
         Err(e) => panic!("test terminal: {e}"),

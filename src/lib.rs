@@ -1,7 +1,27 @@
 //! cramp-coach: the core of the `cramp` terminal app.
 //!
-//! Content, config, the step runner and the app model are plain Rust with no terminal code;
-//! `ui` renders the model into a ratatui buffer. The binary (`src/main.rs`) owns the terminal.
+//! # Module map
+//!
+//! The core reads no clock and touches no terminal: time comes in as a value (`now: Instant`,
+//! tonight's date), and the views draw into a ratatui buffer. Only two places in the library touch
+//! files: [`content::source`] reads content and config files, and [`journal::store`] reads and
+//! writes the journal. Everything else that touches the outside (the terminal, the clock, the time
+//! zone, standard output, signals) is in the binary's `src/cli/`.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`content`] | routines, steps, habits and guidance: the types, the raw TOML shapes, the checker, and reading a source file into FILE:LINE:COL diagnostics |
+//! | [`config`] | settings laid over the built-in `config.toml`, key bindings ([`config::keys`]), and which file is used from where ([`config::locations`]) |
+//! | [`night`] | civil nights in a time zone, `day_starts_at`, date parsing and the journal's range of years |
+//! | [`runner`] | the step state machine: deadlines per segment, pause, `+30 s`, untimed holds |
+//! | [`journal`] | habit ticks and the cramp diary: the model, the parser, the diary's lines, the store (lock, atomic durable write) |
+//! | [`habits`] | a habit's state on a night, strips and streaks, ticks and unticks |
+//! | [`insights`], [`export`] | looking back: counts by week and habit, CSV and Markdown for a clinician |
+//! | [`app`] | the model: [`app::App::update`] takes a [`app::Msg`] and the instant, returns [`app::Effect`]s |
+//! | [`ui`] | the views, one file a screen, the theme and the big digits: pure functions of the model |
+//! | [`guide`] | the plain-text guidance lines of `cramp run --plain` |
+//! | [`strings`] | every fixed string a person reads |
+//! | [`text`] | the sanitiser for text from files, and `m:ss` |
 
 pub mod app;
 pub mod config;
@@ -16,4 +36,3 @@ pub mod runner;
 pub mod strings;
 pub mod text;
 pub mod ui;
-pub mod zone;

@@ -18,9 +18,9 @@ use jiff::{Timestamp, ToSpan};
 use tempfile::TempDir;
 
 use cramp_coach::content::{Content, Muscle};
-use cramp_coach::journal::diary::{Episode, LegSide};
 use cramp_coach::export;
 use cramp_coach::insights::{self, Comparison, FEW_NIGHTS_CAUTION, Insights, NO_CAUSE};
+use cramp_coach::journal::diary::{Episode, LegSide};
 use cramp_coach::journal::{Journal, Store};
 
 // ---------------------------------------------------------------------------------------------

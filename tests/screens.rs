@@ -2,17 +2,57 @@
 
 use std::time::{Duration, Instant};
 
-use cramp_coach::app::{App, Focus, Key, Overlay, Screen};
+use cramp_coach::app::{App, Effect, Focus, Key, Msg, Overlay, Screen};
 use cramp_coach::config::{Config, ThemeName};
 use cramp_coach::content::Content;
-use cramp_coach::journal::Journal;
-use cramp_coach::ui::theme::Theme;
+use cramp_coach::journal::{Episode, Journal};
 use cramp_coach::ui;
+use cramp_coach::ui::theme::Theme;
 use jiff::civil::{Date, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// Saturday 28 November 2026: the night the screens show as tonight.
+
+/// The stories below speak in keys, time and journal events; each goes through the model's one
+/// door, `App::update`.
+trait Drive {
+    fn update_key(&mut self, key: Key, now: Instant) -> Vec<Effect>;
+    fn tick(&mut self, now: Instant) -> Vec<Effect>;
+    fn start_by_id(&mut self, id: &str, now: Instant) -> Option<Vec<Effect>>;
+    fn journal_loaded(&mut self, journal: Result<Journal, String>);
+    fn episode_saved(&mut self, journal: Journal, episode: &Episode);
+}
+
+impl Drive for App {
+    fn update_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        self.update(Msg::Key(key), now)
+    }
+
+    fn tick(&mut self, now: Instant) -> Vec<Effect> {
+        self.update(Msg::Tick, now)
+    }
+
+    fn start_by_id(&mut self, id: &str, now: Instant) -> Option<Vec<Effect>> {
+        let effects = self.update(Msg::Start(id.to_string()), now);
+        matches!(self.screen, Screen::Running { .. }).then_some(effects)
+    }
+
+    fn journal_loaded(&mut self, journal: Result<Journal, String>) {
+        self.update(Msg::JournalLoaded(journal), Instant::now());
+    }
+
+    fn episode_saved(&mut self, journal: Journal, episode: &Episode) {
+        self.update(
+            Msg::EpisodeSaved {
+                journal,
+                episode: episode.clone(),
+            },
+            Instant::now(),
+        );
+    }
+}
+
 fn tonight() -> Date {
     date(2026, 11, 28)
 }
@@ -107,7 +147,7 @@ fn runner_untimed_counts_up() {
 fn runner_timed() {
     let t0 = Instant::now();
     let mut app = started("calf", 0, t0);
-    app.key(Key::Enter, t0 + secs(20));
+    app.update_key(Key::Enter, t0 + secs(20));
     app.tick(t0 + secs(31));
     insta::assert_snapshot!(screen(&app, 80, 24, t0 + Duration::from_millis(31_500)));
 }
@@ -135,7 +175,7 @@ fn runner_rest() {
 fn runner_paused_keeps_its_digits() {
     let t0 = Instant::now();
     let mut app = started("bedtime", 0, t0);
-    app.key(Key::Char(' '), t0 + secs(4));
+    app.update_key(Key::Char(' '), t0 + secs(4));
     let a = screen(&app, 80, 24, t0 + secs(5));
     let b = screen(&app, 80, 24, t0 + secs(500));
     assert_eq!(a, b, "nothing moves while paused");
@@ -160,7 +200,7 @@ fn runner_smallest() {
 fn done() {
     let t0 = Instant::now();
     let mut app = started("thigh-back", 0, t0);
-    app.key(Key::Enter, t0 + secs(40));
+    app.update_key(Key::Enter, t0 + secs(40));
     let end = t0 + secs(40 + 120);
     app.tick(end);
     assert!(matches!(app.screen, Screen::Done { .. }));
@@ -171,7 +211,7 @@ fn done() {
 fn help_overlay() {
     let t0 = Instant::now();
     let mut app = started("bedtime", 0, t0);
-    app.key(Key::Char('?'), t0);
+    app.update_key(Key::Char('?'), t0);
     assert_eq!(app.overlay, Some(Overlay::Help));
     insta::assert_snapshot!(screen(&app, 80, 24, t0 + secs(2)));
 }
@@ -180,7 +220,7 @@ fn help_overlay() {
 fn when_to_get_help() {
     let t0 = Instant::now();
     let mut app = app(3);
-    app.key(Key::Char('!'), t0);
+    app.update_key(Key::Char('!'), t0);
     insta::assert_snapshot!(screen(&app, 80, 30, t0));
 }
 
@@ -197,7 +237,7 @@ fn every_size_renders_without_panic() {
     let t0 = Instant::now();
     let mut apps = vec![app(3), started("calf", 3, t0), started("bedtime", 0, t0)];
     let mut helped = app(3);
-    helped.key(Key::Char('!'), t0);
+    helped.update_key(Key::Char('!'), t0);
     apps.push(helped);
     for app in &apps {
         for w in [0, 1, 5, 19, 20, 21, 33, 40, 72, 75, 200] {
@@ -217,8 +257,8 @@ fn every_size_renders_without_panic() {
 fn habits_pane_focused() {
     let t0 = Instant::now();
     let mut app = app(3);
-    app.key(Key::Tab, t0);
-    app.key(Key::Down, t0);
+    app.update_key(Key::Tab, t0);
+    app.update_key(Key::Down, t0);
     assert_eq!(app.focus, Focus::Habits);
     insta::assert_snapshot!(screen(&app, 80, 26, t0));
 }
@@ -227,9 +267,9 @@ fn habits_pane_focused() {
 fn habits_pane_backfilling() {
     let t0 = Instant::now();
     let mut app = app(3);
-    app.key(Key::Tab, t0);
+    app.update_key(Key::Tab, t0);
     for _ in 0..3 {
-        app.key(Key::Left, t0);
+        app.update_key(Key::Left, t0);
     }
     assert_eq!(app.shown_night(), date(2026, 11, 25));
     insta::assert_snapshot!(screen(&app, 80, 26, t0));
@@ -239,10 +279,10 @@ fn habits_pane_backfilling() {
 fn habits_pane_cannot_go_past_thirty_nights_or_into_the_future() {
     let t0 = Instant::now();
     let mut app = app(3);
-    app.key(Key::Right, t0);
+    app.update_key(Key::Right, t0);
     assert_eq!(app.shown_night(), tonight());
     for _ in 0..40 {
-        app.key(Key::Left, t0);
+        app.update_key(Key::Left, t0);
     }
     assert_eq!(app.shown_night(), date(2026, 10, 29));
 }
@@ -252,15 +292,15 @@ fn habits_pane_with_an_unreadable_journal() {
     let t0 = Instant::now();
     let mut app = app(3);
     app.journal_loaded(Err("/home/u/.local/share/cramp-coach/journal.txt:3:7: \"2025-13-01\" is not a date (YYYY-MM-DD)".to_string()));
-    app.key(Key::Tab, t0);
-    let effects = app.key(Key::Char(' '), t0);
+    app.update_key(Key::Tab, t0);
+    let effects = app.update_key(Key::Char(' '), t0);
     assert!(
         effects.is_empty(),
         "nothing is written to a journal that could not be read"
     );
     insta::assert_snapshot!(screen(&app, 80, 24, t0));
     // Relief still starts.
-    app.key(Key::Char('1'), t0);
+    app.update_key(Key::Char('1'), t0);
     assert!(matches!(app.screen, Screen::Running { .. }));
 }
 
@@ -268,7 +308,7 @@ fn habits_pane_with_an_unreadable_journal() {
 fn home_focused_on_habits_in_a_small_terminal_shows_the_habits() {
     let t0 = Instant::now();
     let mut app = app(3);
-    app.key(Key::Tab, t0);
+    app.update_key(Key::Tab, t0);
     insta::assert_snapshot!(screen(&app, 40, 10, t0));
 }
 
@@ -286,7 +326,7 @@ fn finishing_the_bedtime_routine_ticks_tonights_stretch() {
     assert!(effects.contains(&tick), "{effects:?}");
     // A relief routine ticks nothing.
     let mut relief = started("thigh-back", 0, t0);
-    relief.key(Key::Enter, t0);
+    relief.update_key(Key::Enter, t0);
     let effects = relief.tick(t0 + secs(120));
     assert!(
         !effects
@@ -300,13 +340,13 @@ fn log_prompt_after_relief_with_keys_chosen() {
     let t0 = Instant::now();
     let mut app = started("calf", 0, t0);
     // "It let go" after 50 s, then the timed steps run out.
-    app.key(Key::Enter, t0 + secs(50));
+    app.update_key(Key::Enter, t0 + secs(50));
     app.tick(t0 + secs(50 + 190));
     for c in ['r', '4', 'y'] {
-        app.key(Key::Char(c), t0 + secs(241));
+        app.update_key(Key::Char(c), t0 + secs(241));
     }
     insta::assert_snapshot!(screen(&app, 80, 26, t0 + secs(241)));
-    let effects = app.key(Key::Enter, t0 + secs(242));
+    let effects = app.update_key(Key::Enter, t0 + secs(242));
     let Some(cramp_coach::app::Effect::LogEpisode {
         prompt,
         since_start,
@@ -321,7 +361,10 @@ fn log_prompt_after_relief_with_keys_chosen() {
         Some(cramp_coach::content::Muscle::Calf),
         "pre-filled from the routine"
     );
-    assert_eq!(prompt.side, Some(cramp_coach::journal::diary::LegSide::Right));
+    assert_eq!(
+        prompt.side,
+        Some(cramp_coach::journal::diary::LegSide::Right)
+    );
     assert_eq!(prompt.intensity, Some(4));
     assert_eq!(prompt.symptoms, Some(true));
     assert_eq!(prompt.relief, secs(50), "until it let go");
@@ -332,7 +375,7 @@ fn log_prompt_after_relief_with_keys_chosen() {
 fn one_key_is_enough_and_esc_skips() {
     let t0 = Instant::now();
     let mut app = started("foot", 0, t0);
-    app.key(Key::Char('q'), t0 + secs(20));
+    app.update_key(Key::Char('q'), t0 + secs(20));
     assert!(
         matches!(
             app.screen,
@@ -345,7 +388,7 @@ fn one_key_is_enough_and_esc_skips() {
         "left midway: still offered"
     );
     insta::assert_snapshot!(screen(&app, 80, 24, t0 + secs(20)));
-    let effects = app.key(Key::Enter, t0 + secs(21));
+    let effects = app.update_key(Key::Enter, t0 + secs(21));
     let Some(cramp_coach::app::Effect::LogEpisode { prompt, .. }) = effects.first() else {
         panic!("{effects:?}");
     };
@@ -361,12 +404,12 @@ fn one_key_is_enough_and_esc_skips() {
     );
     assert!(prompt.steps.is_empty());
     let mut skip = started("foot", 0, t0);
-    skip.key(Key::Char('q'), t0);
-    assert!(skip.key(Key::Esc, t0).is_empty());
+    skip.update_key(Key::Char('q'), t0);
+    assert!(skip.update_key(Key::Esc, t0).is_empty());
     assert_eq!(skip.screen, Screen::Home);
     // The bedtime routine is not a cramp: leaving it goes home.
     let mut bed = started("bedtime", 0, t0);
-    bed.key(Key::Char('q'), t0);
+    bed.update_key(Key::Char('q'), t0);
     assert_eq!(bed.screen, Screen::Home);
 }
 
@@ -374,8 +417,8 @@ fn one_key_is_enough_and_esc_skips() {
 fn a_red_flag_shows_when_to_get_help_at_once() {
     let t0 = Instant::now();
     let mut app = started("calf", 0, t0);
-    app.key(Key::Char('q'), t0 + secs(5));
-    app.key(Key::Char('y'), t0 + secs(5));
+    app.update_key(Key::Char('q'), t0 + secs(5));
+    app.update_key(Key::Char('y'), t0 + secs(5));
     let episode = cramp_coach::journal::diary::Episode {
         id: 7,
         night: tonight(),
@@ -427,7 +470,7 @@ fn insights() {
     }
     let mut app = app(3);
     app.journal_loaded(Ok(journal));
-    app.key(Key::Char('i'), t0);
+    app.update_key(Key::Char('i'), t0);
     assert_eq!(app.screen, Screen::Insights);
     insta::assert_snapshot!(screen(&app, 80, 30, t0));
 }
@@ -437,10 +480,10 @@ fn a_key_pressed_as_a_step_ends_still_counts() {
     let t0 = Instant::now();
     let mut app = started("bedtime", 0, t0);
     // The first hold ends at 10 s; q pressed 50 ms later, before the loop has woken, still leaves.
-    app.key(Key::Char('q'), t0 + Duration::from_millis(10_050));
+    app.update_key(Key::Char('q'), t0 + Duration::from_millis(10_050));
     assert_eq!(app.screen, Screen::Home);
     let mut app = started("bedtime", 0, t0);
-    app.key(Key::Char(' '), t0 + Duration::from_millis(10_050));
+    app.update_key(Key::Char(' '), t0 + Duration::from_millis(10_050));
     let Screen::Running { runner, .. } = &app.screen else {
         panic!("still running")
     };
@@ -462,12 +505,12 @@ fn rebound_runner_keys_act_and_show() {
         .unwrap_or_else(|e| panic!("{e}"));
     let mut app = App::new(Content::builtin(), config, Vec::new(), tonight());
     app.start_by_id("bedtime", t0);
-    app.key(Key::Char('x'), t0 + secs(1));
+    app.update_key(Key::Char('x'), t0 + secs(1));
     let Screen::Running { runner, .. } = &app.screen else {
         panic!("running")
     };
     assert!(runner.is_paused(), "x pauses");
-    app.key(Key::Char(' '), t0 + secs(2));
+    app.update_key(Key::Char(' '), t0 + secs(2));
     let Screen::Running { runner, .. } = &app.screen else {
         panic!("running")
     };

@@ -3,22 +3,21 @@
 
 use std::io::{self, Write};
 
-use crate::{exit, fail};
+use super::exit::{self, Failure};
 
-/// Says why standard output could not be written (silently for a reader that went away) and
-/// gives the exit code.
-pub fn write_failed(e: &io::Error) -> u8 {
-    if e.kind() != io::ErrorKind::BrokenPipe {
-        fail(format!("cannot write to standard output: {e}"));
+/// Why standard output could not be written (silently for a reader that went away).
+pub fn write_failed(e: &io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Failure::Quiet(exit::IO)
+    } else {
+        Failure::io(format!("cannot write to standard output: {e}"))
     }
-    exit::IO
 }
 
 /// Writes `text` to standard output and flushes it.
-pub fn print(text: &str) -> u8 {
+pub fn print(text: &str) -> exit::Result {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => exit::OK,
-        Err(e) => write_failed(&e),
-    }
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_failed(&e))
 }

@@ -9,7 +9,7 @@ use cramp_coach::content::Content;
 use cramp_coach::guide;
 use cramp_coach::runner::{Cue, Plan, Runner};
 
-use crate::exit;
+use super::exit::{self, Failure};
 
 fn sleep_until(t: Instant) {
     let now = Instant::now();
@@ -18,9 +18,9 @@ fn sleep_until(t: Instant) {
     }
 }
 
-pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
+pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> exit::Result {
     let Some(routine) = content.routine(id) else {
-        return exit::USAGE;
+        return Err(Failure::Quiet(exit::USAGE));
     };
     let interactive = std::io::stdin().is_terminal();
     let bell = config.bell && !quiet;
@@ -80,10 +80,7 @@ pub fn run(content: &Content, config: &Config, id: &str, quiet: bool) -> u8 {
             }
         }
     })();
-    match result {
-        Ok(()) => exit::OK,
-        Err(e) => super::output::write_failed(&e),
-    }
+    result.map_err(|e| super::output::write_failed(&e))
 }
 
 /// The bell pattern for a change, as in the TUI: one ring, two to switch sides, three when done.

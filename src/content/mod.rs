@@ -200,6 +200,7 @@ impl Default for Guidance {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
+    /// In home order: relief first, then bedtime, each in file order.
     pub routines: Vec<Routine>,
     pub habits: Vec<Habit>,
     pub guidance: Guidance,
@@ -223,8 +224,13 @@ impl Content {
             map: SourceMap::new(path, source),
             errors: Vec::new(),
         };
-        let content = check.content(raw);
+        let mut content = check.content(raw);
         if check.errors.is_empty() {
+            // Home order, once: relief first, then bedtime, each in file order. The home list,
+            // the number keys and the runner then share one index.
+            content
+                .routines
+                .sort_by_key(|r| r.kind == RoutineKind::Bedtime);
             Ok(content)
         } else {
             // Reported in file order, whatever order the checks ran in.
@@ -239,18 +245,5 @@ impl Content {
 
     pub fn habit(&self, id: &str) -> Option<&Habit> {
         self.habits.iter().find(|h| h.id == id)
-    }
-
-    /// Routines in the order the home screen shows them: relief first, then bedtime, each in file order.
-    pub fn routines_for_home(&self) -> Vec<&Routine> {
-        let relief = self
-            .routines
-            .iter()
-            .filter(|r| r.kind == RoutineKind::Relief);
-        let bedtime = self
-            .routines
-            .iter()
-            .filter(|r| r.kind == RoutineKind::Bedtime);
-        relief.chain(bedtime).collect()
     }
 }

@@ -1,5 +1,7 @@
 //! Every fixed string a person reads in the app, in one place.
 
+pub mod cli;
+
 use crate::config::keys::{Key, KeyMap, RunnerCommand};
 
 pub const APP_TITLE: &str = "cramp-coach";

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
-use crate::content::source::{BoundedError, read_bounded};
-use crate::text::sanitize;
+use cramp_coach::content::source::{BoundedError, read_bounded};
+use cramp_coach::text::sanitize;
 
 /// Largest zone file read: real ones are a few kilobytes.
 pub const MAX_ZONE_BYTES: u64 = 256 * 1024;

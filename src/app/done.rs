@@ -1,0 +1,108 @@
+//! Done: what was completed, the keys that start it again or go home, and what happens once a
+//! cramp is in the diary.
+
+use std::time::Instant;
+
+use super::{App, Effect, JournalView, Key, LogPrompt, Overlay, Screen};
+use crate::content::RoutineKind;
+use crate::journal::{Episode, Journal};
+use crate::runner::Runner;
+use crate::strings;
+
+impl App {
+    /// The done screen for a routine that ended (or was left midway) at `now`.
+    pub(super) fn done_screen(
+        &self,
+        routine: usize,
+        runner: &Runner,
+        now: Instant,
+        finished: bool,
+    ) -> Screen {
+        let r = self.content.routines.get(routine);
+        let prompt = r
+            .filter(|r| r.kind == RoutineKind::Relief)
+            .map(|r| LogPrompt {
+                routine: r.id.clone(),
+                muscle: r.muscle,
+                side: None,
+                intensity: None,
+                symptoms: None,
+                started_at: runner.started_at(),
+                relief: runner
+                    .released_at()
+                    .unwrap_or(now)
+                    .saturating_duration_since(runner.started_at()),
+                steps: runner.completed_steps(),
+            });
+        Screen::Done {
+            routine,
+            took: now.saturating_duration_since(runner.started_at()),
+            steps_done: runner.completed_steps().len(),
+            finished,
+            prompt,
+        }
+    }
+
+    /// Keys on the done screen once the prompt is saved or skipped (or after bedtime).
+    pub(super) fn done_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        let Screen::Done { routine, .. } = &self.screen else {
+            return Vec::new();
+        };
+        let routine = *routine;
+        match key {
+            Key::Char('r') => self.start(routine, now),
+            Key::Enter | Key::Char('q') | Key::Esc => {
+                self.screen = Screen::Home;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn prompt_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        let Screen::Done {
+            prompt: Some(prompt),
+            ..
+        } = &mut self.screen
+        else {
+            return Vec::new();
+        };
+        if prompt.key(key) {
+            return Vec::new();
+        }
+        match key {
+            Key::Enter => {
+                let since_start = now.saturating_duration_since(prompt.started_at);
+                vec![Effect::LogEpisode {
+                    prompt: prompt.clone(),
+                    since_start,
+                }]
+            }
+            Key::Esc | Key::Char('q') => {
+                self.screen = Screen::Home;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A cramp reached the diary on disk: `journal` is the journal as written.
+    pub(super) fn episode_saved(&mut self, journal: Journal, episode: &Episode) {
+        self.journal = JournalView::Ready(journal);
+        self.screen = Screen::Home;
+        self.status = Some(format!(
+            "{} · {} #{}",
+            strings::SAVED,
+            strings::CRAMP_LOGGED,
+            episode.id
+        ));
+        if !episode.red_flags().is_empty() {
+            self.status = Some(format!(
+                "{} · {}",
+                strings::RED_FLAG_NOTE,
+                episode.red_flags().join(", ")
+            ));
+            self.open(Overlay::GetHelp);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The command line, as clap reads it: commands, flags, and the parsers that refuse a value the
+//! journal could not keep (naming the flag and the range).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+use cramp_coach::content::Muscle;
+use cramp_coach::journal::LegSide;
+use cramp_coach::night::{in_range, parse_date, range_text};
+use cramp_coach::strings;
+
+#[derive(Parser)]
+#[command(name = "cramp", version, about = "A calm terminal coach for night-time leg cramps.", after_help = strings::cli::EXAMPLES)]
+pub struct Cli {
+    /// Content file (routines, habits, guidance) instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE", value_parser = non_empty_path)]
+    pub content: Option<PathBuf>,
+    /// Config file laid over the defaults.
+    #[arg(long, global = true, value_name = "FILE", value_parser = non_empty_path)]
+    pub config: Option<PathBuf>,
+    /// Folder of the journal (habit ticks) instead of $XDG_DATA_HOME/cramp-coach.
+    #[arg(long, global = true, value_name = "DIR", value_parser = non_empty_path)]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run a routine: the TUI, or plain lines with --plain.
+    Run {
+        /// Line-by-line guidance without the TUI (screen readers, pipes, speech).
+        #[arg(long)]
+        plain: bool,
+        /// With --plain: no terminal bell.
+        #[arg(long)]
+        quiet: bool,
+        /// Routine id, as `cramp list` shows.
+        routine: String,
+    },
+    /// List the routines: id, kind, length (m:ss), title.
+    List,
+    /// Check a content file (default: the one in use) and report every error as FILE:LINE:COL.
+    Validate {
+        /// The content file to check.
+        file: Option<PathBuf>,
+    },
+    /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.
+    Habits {
+        /// The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        date: Option<Date>,
+    },
+    /// Tick a habit for tonight (or night D); a counted habit gains one.
+    Check {
+        /// Habit id, as `cramp habits` shows.
+        habit: String,
+        /// The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        date: Option<Date>,
+        /// Untick instead (a counted habit loses one).
+        #[arg(long)]
+        undo: bool,
+    },
+    /// The cramp diary, newest first; `log add` and `log remove` change it.
+    Log {
+        /// Only cramps on nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        since: Option<Date>,
+        #[command(subcommand)]
+        action: Option<LogAction>,
+    },
+    /// Cramp nights per week, the cramp-free run, habits kept, and cramp nights after habits kept or not.
+    Insights,
+    /// Episodes and nightly habits for a clinician: CSV (RFC 4180) or a one-page Markdown summary.
+    Export {
+        #[arg(long, value_enum)]
+        format: super::export::Format,
+        /// Only nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        since: Option<Date>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum LogAction {
+    /// Add a cramp to the diary.
+    Add {
+        #[arg(long, value_enum)]
+        muscle: MuscleArg,
+        #[arg(long, value_enum)]
+        side: SideArg,
+        /// How bad, 1 (mild) to 5 (worst).
+        #[arg(long, value_name = "1-5", allow_negative_numbers = true, value_parser = parse_intensity)]
+        intensity: u8,
+        /// How long it lasted, in whole minutes (0 to 1440).
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_minutes)]
+        minutes: Option<u32>,
+        /// When it began, local time (default: now), from 1900-01-01 00:00 on.
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM", value_parser = parse_at_arg)]
+        at: Option<jiff::civil::DateTime>,
+        /// It came with weakness, numbness, swelling or a skin change.
+        #[arg(long)]
+        symptoms: bool,
+    },
+    /// Remove a cramp from the diary by its id (as `cramp log` shows, without the #).
+    Remove { id: u32 },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum MuscleArg {
+    Calf,
+    Foot,
+    Thigh,
+    Other,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum SideArg {
+    Left,
+    Right,
+    Both,
+}
+
+/// A path given on the command line: an empty one names nothing (and would mean "here").
+fn non_empty_path(s: &str) -> Result<PathBuf, String> {
+    if s.is_empty() {
+        return Err("an empty path names no file or folder".to_string());
+    }
+    Ok(PathBuf::from(s))
+}
+
+/// A whole number in `range`, or a message naming the range.
+fn whole_number(s: &str, range: std::ops::RangeInclusive<u32>) -> Result<u32, String> {
+    let bad = || {
+        format!(
+            "{s:?}: use a whole number from {} to {}",
+            range.start(),
+            range.end()
+        )
+    };
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    s.parse::<u32>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(bad)
+}
+
+fn parse_intensity(s: &str) -> Result<u8, String> {
+    whole_number(s, 1..=5).map(|n| n as u8)
+}
+
+fn parse_minutes(s: &str) -> Result<u32, String> {
+    whole_number(s, 0..=1440)
+}
+
+fn parse_at_arg(s: &str) -> Result<jiff::civil::DateTime, String> {
+    let bad = || format!("{s:?} is not a time: use \"YYYY-MM-DD HH:MM\"");
+    let (d, t) = s.split_once(' ').ok_or_else(bad)?;
+    let date = parse_date(d).ok_or_else(bad)?;
+    if !in_range(date) {
+        return Err(format!("the journal keeps {}", range_text()));
+    }
+    let (h, m) = t.split_once(':').ok_or_else(bad)?;
+    let two_digits = |x: &str| x.len() == 2 && x.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(h) || !two_digits(m) {
+        return Err(bad());
+    }
+    let (h, m): (i8, i8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let time = jiff::civil::Time::new(h, m, 0, 0).map_err(|_| bad())?;
+    Ok(date.to_datetime(time))
+}
+
+fn parse_date_arg(s: &str) -> Result<Date, String> {
+    let date = parse_date(s).ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD"))?;
+    if !in_range(date) {
+        return Err(format!("the journal keeps {}", range_text()));
+    }
+    Ok(date)
+}
+
+impl From<MuscleArg> for Muscle {
+    fn from(m: MuscleArg) -> Muscle {
+        match m {
+            MuscleArg::Calf => Muscle::Calf,
+            MuscleArg::Foot => Muscle::Foot,
+            MuscleArg::Thigh => Muscle::Thigh,
+            MuscleArg::Other => Muscle::Other,
+        }
+    }
+}
+
+impl From<SideArg> for LegSide {
+    fn from(s: SideArg) -> LegSide {
+        match s {
+            SideArg::Left => LegSide::Left,
+            SideArg::Right => LegSide::Right,
+            SideArg::Both => LegSide::Both,
+        }
+    }
+}

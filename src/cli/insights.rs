@@ -1,0 +1,17 @@
+//! `cramp insights`: cramp nights against habits kept, as plain text.
+
+use cramp_coach::config::Config;
+use cramp_coach::config::locations::Locations;
+use cramp_coach::content::Content;
+use cramp_coach::insights;
+
+use super::clock;
+use super::exit;
+use super::journal::read;
+use super::output::print;
+
+pub fn show(content: &Content, config: &Config, locations: &Locations) -> exit::Result {
+    let journal = read(locations)?;
+    let i = insights::compute(content, &journal, clock::tonight(config));
+    print(&insights::to_text(content, &i))
+}

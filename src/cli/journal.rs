@@ -1,0 +1,41 @@
+//! The journal for a command: where it is, read with a warning about a folder others can change,
+//! and a notice while another cramp holds the lock.
+
+use cramp_coach::config::locations::Locations;
+use cramp_coach::journal::{Journal, LOCK_FILE, LOCK_GIVE_UP, Store};
+use cramp_coach::strings;
+use cramp_coach::text::sanitize;
+
+use super::exit::{Failure, fail};
+
+pub fn store(locations: &Locations) -> Option<Store> {
+    locations.data_dir().map(Store::new)
+}
+
+/// The journal's store for a command, or why there is none.
+pub fn command_store(locations: &Locations) -> Result<Store, Failure> {
+    store(locations).ok_or_else(|| Failure::io(strings::NO_DATA_DIR))
+}
+
+/// The journal for a command that only reads it; a folder that others could change is read
+/// all the same, with one warning (writing there is refused).
+pub fn read(locations: &Locations) -> Result<Journal, Failure> {
+    let store = command_store(locations)?;
+    if let Some(w) = store.folder_warning() {
+        fail(format!("warning: {w}"));
+    }
+    Ok(store.load()?)
+}
+
+/// What a command says, once, while another cramp holds the journal's lock.
+pub fn say_waiting(store: &Store) -> impl FnOnce() + use<> {
+    let lock = store.dir().join(LOCK_FILE);
+    move || {
+        fail(format!(
+            "{} ({}; giving up after {} s)",
+            strings::WAITING_FOR_LOCK,
+            sanitize(&lock.display().to_string()),
+            LOCK_GIVE_UP.as_secs()
+        ));
+    }
+}

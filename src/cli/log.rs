@@ -1,0 +1,128 @@
+//! `cramp log`, `cramp log add` and `cramp log remove`: the cramp diary from the shell.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+
+use cramp_coach::config::Config;
+use cramp_coach::config::locations::Locations;
+use cramp_coach::content::{Content, Muscle};
+use cramp_coach::journal::diary::MAX_SECONDS;
+use cramp_coach::journal::{Episode, LegSide};
+use cramp_coach::night::{in_range, range_text};
+use cramp_coach::strings::cli as s;
+
+use super::clock;
+use super::exit::{self, Failure};
+use super::journal::{command_store, read, say_waiting};
+use super::output::print;
+
+/// One diary line: `#ID  YYYY-MM-DD HH:MM  night DATE  muscle  side  N/5  M min  warning: ...`.
+pub fn episode_line(e: &Episode) -> String {
+    let mut parts = vec![
+        format!("#{}", e.id),
+        e.local().strftime("%Y-%m-%d %H:%M").to_string(),
+        format!("night {}", e.night),
+        e.muscle.map_or("-", |m| m.as_str()).to_string(),
+        e.side.map_or("-", |s| s.as_str()).to_string(),
+        e.intensity.map_or("-/5".to_string(), |i| format!("{i}/5")),
+        e.seconds
+            .map_or("- min".to_string(), |s| format!("{} min", s.div_ceil(60))),
+    ];
+    if let Some(r) = &e.routine {
+        parts.push(format!("routine {r}"));
+    }
+    let flags = e.red_flags();
+    if !flags.is_empty() {
+        parts.push(format!("{}: {}", s::WARNING, flags.join(", ")));
+    }
+    parts.join("  ")
+}
+
+pub fn list(locations: &Locations, since: Option<Date>) -> exit::Result {
+    let journal = read(locations)?;
+    let mut episodes: Vec<&Episode> = journal
+        .episodes()
+        .iter()
+        .filter(|e| since.is_none_or(|d| e.night >= d))
+        .collect();
+    episodes.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
+    let mut out = String::new();
+    for e in episodes {
+        out.push_str(&episode_line(e));
+        out.push('\n');
+    }
+    print(&out)
+}
+
+/// What `cramp log add` was given.
+pub struct NewEpisode {
+    pub muscle: Muscle,
+    pub side: LegSide,
+    pub intensity: u8,
+    pub minutes: Option<u32>,
+    pub at: Option<DateTime>,
+    pub symptoms: bool,
+}
+
+pub fn add(
+    content: &Content,
+    config: &Config,
+    locations: &Locations,
+    new: NewEpisode,
+) -> exit::Result {
+    let tz = clock::local_zone();
+    let now = Timestamp::now();
+    let at = match new.at {
+        Some(local) => tz
+            .to_ambiguous_zoned(local)
+            .compatible()
+            .map_err(|e| Failure::usage(format!("--at {local}: {e}")))?
+            .timestamp(),
+        None => now,
+    };
+    if at > now {
+        return Err(Failure::usage(format!(
+            "--at {} is in the future",
+            tz.to_datetime(at).strftime("%Y-%m-%d %H:%M")
+        )));
+    }
+    let store = command_store(locations)?;
+    let episode = Episode {
+        muscle: Some(new.muscle),
+        side: Some(new.side),
+        intensity: Some(new.intensity),
+        seconds: new.minutes.map(|m| (m * 60).min(MAX_SECONDS)),
+        symptoms: Some(new.symptoms),
+        ..Episode::begun(at, &tz, config.day_starts_at)
+    };
+    if !in_range(episode.night) {
+        return Err(match new.at {
+            Some(local) => Failure::usage(format!(
+                "--at {}: that is the night of {}; the journal keeps {}",
+                local.strftime("%Y-%m-%d %H:%M"),
+                episode.night,
+                range_text()
+            )),
+            None => clock::out_of_range(episode.night),
+        });
+    }
+    let (_, id) = store.update_waiting(say_waiting(&store), |j| j.add_episode(episode.clone()))?;
+    let saved = Episode { id, ..episode };
+    let mut out = format!("{} {}\n", s::LOGGED, episode_line(&saved));
+    if !saved.red_flags().is_empty() {
+        out.push('\n');
+        out.push_str(&s::get_help_text(&content.guidance));
+    }
+    print(&out)
+}
+
+pub fn remove(locations: &Locations, id: u32) -> exit::Result {
+    let store = command_store(locations)?;
+    let (_, removed) = store.update_waiting(say_waiting(&store), |j| j.remove_episode(id))?;
+    if !removed {
+        return Err(Failure::usage(format!(
+            "no cramp #{id} in the diary (see `cramp log`)"
+        )));
+    }
+    print(&format!("{} #{id}\n", s::REMOVED))
+}

@@ -1,0 +1,53 @@
+//! Words the command line prints: the examples under `--help`, the diary's lines and the
+//! when-to-get-help text.
+
+use crate::content::Guidance;
+
+pub const EXAMPLES: &str = "\
+Examples:
+  cramp                         open the coach; Enter starts calf relief
+  cramp run calf                straight into calf relief
+  cramp run --plain bedtime     the bedtime stretch as plain lines (screen readers, speech)
+  cramp list                    routines: id, kind, length, title
+  cramp validate my.toml        check a content file
+  cramp habits                  tonight's habits and streaks
+  cramp check stretch           tick tonight's bedtime stretch
+  cramp check fluids --date 2026-11-20 --undo
+  cramp log add --muscle calf --side left --intensity 4 --minutes 3
+  cramp insights                cramp nights against habits kept, in counts
+  cramp export --format markdown --since 2026-10-01 > for-my-doctor.md
+
+Dates: nights from 1900-01-01 to 2999-12-31 (--date, --since, --at).
+Files: content and config in $XDG_CONFIG_HOME/cramp-coach/ (content.toml, config.toml).
+Journal: $XDG_DATA_HOME/cramp-coach/journal.txt.
+Environment: CRAMP_CONTENT, CRAMP_CONFIG, CRAMP_DATA_DIR (flags win over environment).
+Exit codes: 0 ok, 1 input/output error, 2 bad usage, content or config, 3 journal unreadable (left
+untouched), 5 needs a terminal.
+Self-care guidance, not medical advice: press ! in the app for when to get help.";
+
+pub const NEEDS_TERMINAL: &str =
+    "the coach needs a terminal (try `cramp run --plain ROUTINE` or `cramp list`)";
+pub const NO_HABITS: &str = "the content file has no habits";
+pub const LOGGED: &str = "logged";
+pub const REMOVED: &str = "removed";
+pub const WARNING: &str = "warning";
+
+/// The when-to-get-help advice, as plain lines.
+pub fn get_help_text(g: &Guidance) -> String {
+    let mut out = String::from("When to get help\n");
+    for line in &g.get_help_now {
+        out.push_str(&format!("  ! {line}\n"));
+    }
+    out.push_str("See a doctor if:\n");
+    for line in &g.see_a_doctor {
+        out.push_str(&format!("  - {line}\n"));
+    }
+    if !g.medicines.is_empty() {
+        out.push_str(&format!("{}\n", g.medicines));
+    }
+    out.push_str(&format!("{}\n", g.disclaimer));
+    if !g.sources.is_empty() {
+        out.push_str(&format!("Sources: {}\n", g.sources.join("; ")));
+    }
+    out
+}
