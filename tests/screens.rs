@@ -12,8 +12,6 @@ use jiff::civil::{Date, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// Saturday 28 November 2026: the night the screens show as tonight.
-
 /// The stories below speak in keys, time and journal events; each goes through the model's one
 /// door, `App::update`.
 trait Drive {
@@ -53,6 +51,7 @@ impl Drive for App {
     }
 }
 
+/// Saturday 28 November 2026: the night the screens show as tonight.
 fn tonight() -> Date {
     date(2026, 11, 28)
 }
