@@ -5,6 +5,9 @@
 //! of slack) has to cover everything `cramp` does before its first frame; these benches show what
 //! the content, the plan, the first draw and the time-zone lookup take of it.
 
+// A benchmark whose setup fails (a fixture missing) is a defect to stop on, not to recover from.
+#![allow(clippy::panic)]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;

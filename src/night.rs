@@ -199,34 +199,21 @@ mod tests {
         };
         let evening = at(&tz, 2021, 10, 28, 22, 0);
         let first = next_rollover(evening, &tz, half_past);
-        assert_eq!(
-            tz.to_datetime(first),
-            jiff::civil::date(2021, 10, 29).at(0, 30, 0, 0)
-        );
+        let day = jiff::civil::date(2021, 10, 29);
+        // The wall clock reads `h:m` on the 29th at `t`, and `t` is in the night of the 29th.
+        let reads = |t: Timestamp, h: i8, m: i8| {
+            assert_eq!(tz.to_datetime(t), day.at(h, m, 0, 0));
+            assert_eq!(night_of(t, &tz, half_past), day);
+        };
+        reads(first, 0, 30);
         // An hour later the wall clock reads 00:30 again, but the night has already changed once.
-        let second_half_past = first.checked_add(1.hour()).unwrap_or(first);
-        assert_eq!(
-            tz.to_datetime(second_half_past),
-            jiff::civil::date(2021, 10, 29).at(0, 30, 0, 0)
-        );
-        assert_eq!(
-            night_of(second_half_past, &tz, half_past),
-            jiff::civil::date(2021, 10, 29)
-        );
+        reads(first.checked_add(1.hour()).unwrap_or(first), 0, 30);
+        // The second 00:15, after the clock went back, is still the new night: it never goes backwards.
+        reads(first.checked_add(45.minutes()).unwrap_or(first), 0, 15);
         let next = next_rollover(first, &tz, half_past);
         assert_eq!(
             tz.to_datetime(next),
             jiff::civil::date(2021, 10, 30).at(0, 30, 0, 0)
-        );
-        // The second 00:15, after the clock went back, is still the new night: it never goes backwards.
-        let second_quarter_past = first.checked_add(45.minutes()).unwrap_or(first);
-        assert_eq!(
-            tz.to_datetime(second_quarter_past),
-            jiff::civil::date(2021, 10, 29).at(0, 15, 0, 0)
-        );
-        assert_eq!(
-            night_of(second_quarter_past, &tz, half_past),
-            jiff::civil::date(2021, 10, 29)
         );
         // A 01:30 on that day is unambiguous and in the new night.
         assert_eq!(

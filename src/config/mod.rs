@@ -91,7 +91,10 @@ impl Default for Config {
 
 impl Config {
     /// The compiled-in defaults. Checked by the test suite, so failing here is a build defect.
-    #[expect(clippy::expect_used, reason = "the compiled-in config.toml is checked by the test suite")]
+    #[expect(
+        clippy::expect_used,
+        reason = "the compiled-in config.toml is checked by the test suite"
+    )]
     pub fn builtin() -> Config {
         let base = Config {
             theme: ThemeName::Night,

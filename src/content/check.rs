@@ -293,6 +293,16 @@ impl Checker<'_> {
         }
     }
 
+    /// [`Checker::lines`], or `fallback` where the file has none (or they are wrong).
+    fn lines_or(
+        &mut self,
+        v: &Option<Vec<S<String>>>,
+        what: &str,
+        fallback: Vec<String>,
+    ) -> Vec<String> {
+        self.lines(v, what).unwrap_or(fallback)
+    }
+
     fn lines(&mut self, list: &Option<Vec<S<String>>>, what: &str) -> Option<Vec<String>> {
         list.as_ref().map(|l| {
             l.iter()
@@ -313,21 +323,13 @@ impl Checker<'_> {
             disclaimer: g.disclaimer.as_ref().map_or(fallback.disclaimer, |s| {
                 self.text(s, "disclaimer", MAX_TEXT_CHARS)
             }),
-            aftercare: self
-                .lines(&g.aftercare, "aftercare")
-                .unwrap_or(fallback.aftercare),
-            get_help_now: self
-                .lines(&g.get_help_now, "get_help_now")
-                .unwrap_or(fallback.get_help_now),
-            see_a_doctor: self
-                .lines(&g.see_a_doctor, "see_a_doctor")
-                .unwrap_or(fallback.see_a_doctor),
+            aftercare: self.lines_or(&g.aftercare, "aftercare", fallback.aftercare),
+            get_help_now: self.lines_or(&g.get_help_now, "get_help_now", fallback.get_help_now),
+            see_a_doctor: self.lines_or(&g.see_a_doctor, "see_a_doctor", fallback.see_a_doctor),
             medicines: g.medicines.as_ref().map_or(fallback.medicines, |s| {
                 self.text(s, "medicines", MAX_TEXT_CHARS)
             }),
-            sources: self
-                .lines(&g.sources, "sources")
-                .unwrap_or(fallback.sources),
+            sources: self.lines_or(&g.sources, "sources", fallback.sources),
             frequent_nights: g
                 .frequent_nights
                 .as_ref()

@@ -208,7 +208,10 @@ pub struct Content {
 
 impl Content {
     /// The compiled-in content. It is checked by the test suite, so failing here is a build defect.
-    #[expect(clippy::expect_used, reason = "the compiled-in content.toml is checked by the test suite")]
+    #[expect(
+        clippy::expect_used,
+        reason = "the compiled-in content.toml is checked by the test suite"
+    )]
     pub fn builtin() -> Content {
         Content::parse(Path::new(BUILTIN_NAME), BUILTIN_TOML).expect("built-in content is valid")
     }

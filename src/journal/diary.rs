@@ -126,16 +126,7 @@ impl Episode {
         let mut at = None;
         let mut e = Episode {
             id,
-            night: Date::default(),
-            at: Timestamp::UNIX_EPOCH,
-            offset: Offset::UTC,
-            muscle: None,
-            side: None,
-            intensity: None,
-            seconds: None,
-            symptoms: None,
-            routine: None,
-            steps: Vec::new(),
+            ..Episode::only_when(Date::default(), Timestamp::UNIX_EPOCH, Offset::UTC)
         };
         const KEYS: [&str; 9] = [
             "night",
@@ -243,9 +234,14 @@ impl Episode {
         let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
         let offset = tz.to_offset(at);
         let offset = Offset::from_seconds(offset.seconds() / 60 * 60).unwrap_or(offset);
+        Episode::only_when(night_of(at, tz, day_start), at, offset)
+    }
+
+    /// An episode with only its night and time known (id 0 until the journal gives it one).
+    fn only_when(night: Date, at: Timestamp, offset: Offset) -> Episode {
         Episode {
             id: 0,
-            night: night_of(at, tz, day_start),
+            night,
             at,
             offset,
             muscle: None,

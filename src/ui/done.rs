@@ -102,32 +102,30 @@ fn prompt_lines<'a>(p: &LogPrompt, theme: &Theme) -> Vec<Line<'a>> {
         all.extend(spans);
         Line::from(all)
     };
-    let muscles: Vec<Span> = Muscle::ALL
-        .iter()
-        .flat_map(|m| {
-            [
-                choice(m.as_str().to_string(), p.muscle == Some(*m)),
-                Span::raw(" "),
-            ]
-        })
-        .collect();
-    let sides: Vec<Span> = LegSide::ALL
-        .iter()
-        .flat_map(|x| {
-            [
-                choice(x.as_str().to_string(), p.side == Some(*x)),
-                Span::raw(" "),
-            ]
-        })
-        .collect();
-    let levels: Vec<Span> = (1..=5u8)
-        .flat_map(|i| {
-            [
-                choice(format!("{i}"), p.intensity == Some(i)),
-                Span::raw(" "),
-            ]
-        })
-        .collect();
+    // Each choice of a row, the chosen one marked, a space after each.
+    let choices = |items: Vec<(String, bool)>| -> Vec<Span<'a>> {
+        items
+            .into_iter()
+            .flat_map(|(label, chosen)| [choice(label, chosen), Span::raw(" ")])
+            .collect()
+    };
+    let muscles = choices(
+        Muscle::ALL
+            .iter()
+            .map(|m| (m.as_str().to_string(), p.muscle == Some(*m)))
+            .collect(),
+    );
+    let sides = choices(
+        LegSide::ALL
+            .iter()
+            .map(|x| (x.as_str().to_string(), p.side == Some(*x)))
+            .collect(),
+    );
+    let levels = choices(
+        (1..=5u8)
+            .map(|i| (i.to_string(), p.intensity == Some(i)))
+            .collect(),
+    );
     vec![
         Line::styled(s::LOG_PROMPT, theme.accent),
         row(s::LOG_MUSCLE, muscles),
