@@ -19,15 +19,13 @@
 //! | [`insights`], [`export`] | looking back: counts by week and habit, CSV and Markdown for a clinician |
 //! | [`app`] | the model: [`app::App::update`] takes a [`app::Msg`] and the instant, returns [`app::Effect`]s |
 //! | [`ui`] | the views, one file a screen, the theme and the big digits: pure functions of the model |
-//! | [`guide`] | the plain-text guidance lines of `cramp run --plain` |
-//! | [`strings`] | every fixed string a person reads |
+//! | [`strings`] | every fixed string a person reads: the screens', the command line's, the insights' and the plain guide's |
 //! | [`text`] | the sanitiser for text from files, and `m:ss` |
 
 pub mod app;
 pub mod config;
 pub mod content;
 pub mod export;
-pub mod guide;
 pub mod habits;
 pub mod insights;
 pub mod journal;

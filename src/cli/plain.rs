@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 use cramp_coach::app::{Bell, RING_GAP};
 use cramp_coach::config::Config;
 use cramp_coach::content::Content;
-use cramp_coach::guide;
 use cramp_coach::runner::{Cue, Plan, Runner};
+use cramp_coach::strings::guide;
 
 use super::exit::{self, Failure};
 

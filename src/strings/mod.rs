@@ -1,6 +1,8 @@
 //! Every fixed string a person reads in the app, in one place.
 
 pub mod cli;
+pub mod guide;
+pub mod insights;
 
 use crate::config::keys::{Key, KeyMap, RunnerCommand};
 
@@ -193,4 +195,35 @@ mod tests {
             assert!(keys.chars().count() <= 18, "{keys}");
         }
     }
+}
+
+pub const YES: &str = "yes";
+pub const NO: &str = "no";
+
+/// "3 of 5 steps in 2:40".
+pub fn steps_done(done: usize, steps: usize, took: &str) -> String {
+    format!("{done} of {steps} steps in {took}")
+}
+
+/// What is left of a routine: "4 min", or "under a minute".
+pub fn time_left(seconds: u64) -> String {
+    if seconds >= 60 {
+        format!("{} min", seconds.div_ceil(60))
+    } else {
+        "under a minute".to_string()
+    }
+}
+
+/// "1 night", "3 nights".
+pub fn nights(n: u32) -> String {
+    if n == 1 {
+        format!("{n} night")
+    } else {
+        format!("{n} nights")
+    }
+}
+
+/// The insights screen's note on logged cramps with a warning sign.
+pub fn warning_signs(flagged: u32, of: u32) -> String {
+    format!("{flagged} of {of} cramps reported a warning sign: press ! for when to get help")
 }

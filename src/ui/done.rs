@@ -49,11 +49,7 @@ pub(super) fn draw(
             Span::styled(format!(" · {}", routine.title), theme.title),
         ]),
         Line::styled(
-            format!(
-                "{} of {steps} steps in {}",
-                summary.steps_done,
-                clock(summary.took)
-            ),
+            s::steps_done(summary.steps_done, steps, &clock(summary.took)),
             theme.dim,
         ),
         Line::default(),
@@ -133,8 +129,8 @@ fn prompt_lines<'a>(p: &LogPrompt, theme: &Theme) -> Vec<Line<'a>> {
         row(s::LOG_INTENSITY, levels),
         Line::from(vec![
             Span::styled(format!("{} ", s::LOG_SYMPTOMS), theme.base),
-            choice("yes".to_string(), p.symptoms == Some(true)),
-            choice("no".to_string(), p.symptoms == Some(false)),
+            choice(s::YES.to_string(), p.symptoms == Some(true)),
+            choice(s::NO.to_string(), p.symptoms == Some(false)),
         ]),
     ]
 }

@@ -43,7 +43,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Span::styled(s::INSIGHTS_TITLE, theme.title.add_modifier(Modifier::BOLD)),
                 Span::styled(format!(" · {}", s::CRAMP_NIGHTS_PER_WEEK), theme.dim),
                 Span::styled(
-                    format!(" · {} {}", s::CRAMP_FREE, plural(i.cramp_free, "night")),
+                    format!(" · {} {}", s::CRAMP_FREE, s::nights(i.cramp_free)),
                     theme.dim,
                 ),
             ]),
@@ -123,10 +123,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if i.red_flag_episodes > 0 {
         lines.push(Line::default());
         lines.push(Line::styled(
-            format!(
-                "{} of {} cramps reported a warning sign: press ! for when to get help",
-                i.red_flag_episodes, i.episodes
-            ),
+            s::warning_signs(i.red_flag_episodes, i.episodes),
             theme.warning,
         ));
     }

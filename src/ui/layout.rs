@@ -107,10 +107,60 @@ pub(super) fn gauge_line(ratio: f64, width: u16, theme: &Theme, label: &str) -> 
     Line::from(spans)
 }
 
-pub(super) fn plural(n: u32, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_and_never_loses_one() {
+        let text = "Stretch the calf until it lets go, never into sharp pain.";
+        for width in 1..=60 {
+            let rows = wrap(text, width);
+            assert_eq!(rows.join(" "), text, "width {width}");
+            for row in &rows {
+                // A row is over the width only when one word alone is longer.
+                assert!(
+                    row.chars().count() <= width || !row.contains(' '),
+                    "width {width}: {row:?}"
+                );
+            }
+        }
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn fit_keeps_what_fits_and_marks_what_it_cuts() {
+        assert_eq!(fit("Calf cramp", 10), "Calf cramp");
+        assert_eq!(fit("Calf cramp", 9), "Calf cra…");
+        assert_eq!(fit("Calf", 1), "…");
+        assert_eq!(fit("Wädenkrampf", 6), "Wäden…");
+    }
+
+    #[test]
+    fn scroll_for_keeps_the_line_in_view() {
+        assert_eq!(scroll_for(0, 5), 0);
+        assert_eq!(scroll_for(4, 5), 0);
+        assert_eq!(scroll_for(5, 5), 1);
+        assert_eq!(scroll_for(9, 3), 7);
+    }
+
+    #[test]
+    fn a_gauge_fills_in_proportion_and_keeps_its_width() {
+        let theme = Theme::new(crate::config::ThemeName::Night, false);
+        for (ratio, filled) in [(0.0, 0), (0.5, 5), (1.0, 10), (2.0, 10), (-1.0, 0)] {
+            let line = gauge_line(ratio, 10, &theme, "");
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            assert_eq!(text.chars().count(), 10);
+            assert_eq!(
+                text.chars().filter(|&c| c == '━').count(),
+                filled,
+                "{ratio}"
+            );
+        }
+        let line = gauge_line(0.5, 14, &theme, "2/5");
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text.chars().count(), 14);
+        assert!(text.ends_with(" 2/5"));
     }
 }

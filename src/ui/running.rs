@@ -105,11 +105,7 @@ pub(super) fn draw(
     let left_secs = runner.plan().total.as_secs().saturating_sub(
         (runner.routine_progress(now) * runner.plan().total.as_secs_f64()).round() as u64,
     );
-    let left = if left_secs >= 60 {
-        format!("{} min", left_secs.div_ceil(60))
-    } else {
-        "under a minute".to_string()
-    };
+    let left = s::time_left(left_secs);
     let big = body.height > RUNNER_ROWS && body.width as usize >= bigdigits::width(&time).max(30);
 
     if big {

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
+use super as s;
 use crate::content::Routine;
 use crate::runner::{Segment, SegmentKind};
-use crate::strings as s;
 use crate::text::clock;
 
 /// How long an untimed step holds when nobody can press Enter (stdin is not a terminal).
