@@ -257,24 +257,46 @@ impl Runner {
         Some((1.0 - remaining.as_secs_f64() / length.as_secs_f64()).clamp(0.0, 1.0))
     }
 
-    /// 0.0..=1.0 through the routine's timed segments.
+    /// What is really left of the routine's timed segments: the current one's remainder (with any
+    /// time `+` added) and every later one. An untimed hold adds nothing: it ends when it lets go.
+    pub fn time_left(&self, now: Instant) -> Duration {
+        if self.done {
+            return Duration::ZERO;
+        }
+        let later: Duration = self.plan.segments[self.index + 1..]
+            .iter()
+            .filter_map(|s| s.duration)
+            .sum();
+        later + self.remaining(now).unwrap_or_default()
+    }
+
+    /// 0.0..=1.0 through the routine's timed segments, counting time added with `+`.
     pub fn routine_progress(&self, now: Instant) -> f64 {
         if self.done {
             return 1.0;
-        }
-        let total = self.plan.total.as_secs_f64();
-        if total <= 0.0 {
-            return self.index as f64 / self.plan.segments.len().max(1) as f64;
         }
         let before: Duration = self.plan.segments[..self.index]
             .iter()
             .filter_map(|s| s.duration)
             .sum();
-        let within = match (self.current().and_then(|s| s.duration), self.remaining(now)) {
-            (Some(d), Some(r)) => d.saturating_sub(r),
+        let within = match (self.current_length(now), self.remaining(now)) {
+            (Some(length), Some(r)) => length.saturating_sub(r),
             _ => Duration::ZERO,
         };
-        ((before + within).as_secs_f64() / total).clamp(0.0, 1.0)
+        let done = before + within;
+        let total = done + self.time_left(now);
+        if total.is_zero() {
+            return self.index as f64 / self.plan.segments.len().max(1) as f64;
+        }
+        (done.as_secs_f64() / total.as_secs_f64()).clamp(0.0, 1.0)
+    }
+
+    /// The segment after the current one, whatever its kind, for "next: …".
+    pub fn next_segment(&self) -> Option<&Segment> {
+        if self.done {
+            return None;
+        }
+        self.plan.segments.get(self.index + 1)
     }
 
     /// When the screen next changes by itself: the next whole second shown, or the deadline.

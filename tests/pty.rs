@@ -405,7 +405,14 @@ fn runner_ready(screen: &vt100::Screen) -> bool {
         .cloned()
         .unwrap_or_default();
     let keys = cramp_coach::config::keys::KeyMap::default();
-    last.contains(&s::runner_keys(&keys)) || last.contains(&s::runner_keys_short(&keys))
+    // The key line says what the keys do now: paused or not, an untimed step or a timed one.
+    [(false, false), (false, true), (true, false), (true, true)]
+        .into_iter()
+        .map(|(paused, untimed)| s::RunnerKeyState { paused, untimed })
+        .any(|state| {
+            last.contains(&s::runner_keys(&keys, state))
+                || last.contains(&s::runner_keys_short(&keys, state))
+        })
 }
 
 /// The rows of the big countdown digits (half-block characters).

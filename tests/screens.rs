@@ -515,7 +515,10 @@ fn rebound_runner_keys_act_and_show() {
     };
     assert!(runner.is_paused(), "space is no longer bound");
     let shown = screen(&app, 80, 24, t0 + secs(2));
-    assert!(shown.contains("x pause · enter let go · j next"), "{shown}");
+    assert!(
+        shown.contains("x resume · j next · p back · + add 30 s"),
+        "{shown}"
+    );
 }
 
 #[test]

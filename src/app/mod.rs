@@ -170,6 +170,9 @@ pub struct App {
     /// Tonight, by the wall clock and `day_starts_at` (the edge says when it changes).
     pub tonight: Date,
     pub journal: JournalView,
+    /// How far the runner's instruction is scrolled (↑↓) when it does not fit, and in which
+    /// segment: a new segment starts at the top.
+    runner_scroll: (usize, usize),
     /// Speech failed once already: not said again.
     speech_failed: bool,
     quit: bool,
@@ -191,6 +194,7 @@ impl App {
             selected: 0,
             warnings,
             status: None,
+            runner_scroll: (0, 0),
             speech_failed: false,
             quit: false,
         }
@@ -259,6 +263,14 @@ impl App {
         self.tonight
             .checked_sub(jiff::Span::new().days(self.nights_back))
             .unwrap_or(self.tonight)
+    }
+
+    /// Rows the runner's instruction is scrolled by, in the segment on screen.
+    pub fn runner_text_scroll(&self, runner: &Runner) -> usize {
+        match self.runner_scroll {
+            (segment, rows) if segment == runner.index() => rows,
+            _ => 0,
+        }
     }
 
     pub fn selected_habit(&self) -> Option<&Habit> {

@@ -9,6 +9,9 @@ use crate::habits::Change;
 use crate::runner::{ADD_TIME, Cue, Plan, SegmentKind};
 use crate::strings;
 
+/// Most rows an instruction is ever scrolled by (a paragraph on a 20-column terminal).
+const MAX_TEXT_SCROLL: usize = 60;
+
 impl App {
     /// Starts routine `id`; nothing happens if there is none.
     pub(super) fn start_by_id(&mut self, id: &str, now: Instant) -> Vec<Effect> {
@@ -95,6 +98,14 @@ impl App {
                 runner.restart(now);
                 Some(Cue::Segment)
             }
+            (Key::Up | Key::Char('k'), None) => {
+                self.runner_scroll = scrolled(self.runner_scroll, runner.index(), false);
+                None
+            }
+            (Key::Down | Key::Char('j'), None) => {
+                self.runner_scroll = scrolled(self.runner_scroll, runner.index(), true);
+                None
+            }
             (Key::Char('q') | Key::Esc, None) => {
                 // Left midway: a relief routine still offers the cramp log.
                 let Screen::Running { routine, runner } = &self.screen else {
@@ -159,4 +170,16 @@ impl App {
             _ => title,
         })
     }
+}
+
+/// The instruction's scroll after ↑ or ↓ in segment `segment` (a new segment starts at the top;
+/// the view stops at the last row, the model only keeps the count sane).
+fn scrolled((at, rows): (usize, usize), segment: usize, down: bool) -> (usize, usize) {
+    let rows = if at == segment { rows } else { 0 };
+    let rows = if down {
+        (rows + 1).min(MAX_TEXT_SCROLL)
+    } else {
+        rows.saturating_sub(1)
+    };
+    (segment, rows)
 }

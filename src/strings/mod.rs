@@ -13,7 +13,12 @@ pub const BEDTIME_HEADING: &str = "Bedtime";
 pub const TOO_SMALL: &str = "terminal too small";
 pub const GET_READY: &str = "Get ready";
 pub const REST: &str = "Rest";
-pub const REST_TEXT: &str = "Let the leg go loose and breathe.";
+pub const REST_TEXT: &str = "Ease off and breathe. Let the leg go loose.";
+pub const REST_NEXT: &str = "rest";
+pub const STEP: &str = "step";
+pub const MORE_BELOW: &str = "↓ more";
+pub const MORE_ABOVE: &str = "↑ more";
+pub const DONE_NEXT: &str = "done";
 pub const PAUSED: &str = "paused";
 pub const UNTIMED_HINT: &str = "hold until it lets go, then Enter";
 pub const NEXT: &str = "next";
@@ -123,32 +128,49 @@ fn first_key(map: &KeyMap, command: RunnerCommand, short: bool) -> String {
         .map_or_else(String::new, |k| key_name(*k, short))
 }
 
-/// The runner's key line, from the bindings in force.
-pub fn runner_keys(map: &KeyMap) -> String {
+/// What the runner's key line depends on besides the bindings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunnerKeyState {
+    pub paused: bool,
+    /// The step waits for "it let go".
+    pub untimed: bool,
+}
+
+/// The runner's key line, from the bindings in force and what the keys would do now: `resume`
+/// while paused, `let go` only on an untimed step, `add 30 s` only on a timed one.
+pub fn runner_keys(map: &KeyMap, state: RunnerKeyState) -> String {
     use RunnerCommand::*;
     let k = |c| first_key(map, c, false);
-    format!(
-        "{} pause · {} let go · {} next · {} back · {} 30 s · q home",
+    let mut parts = vec![format!(
+        "{} {}",
         k(Pause),
-        k(LetGo),
-        k(Next),
-        k(Previous),
-        k(AddTime)
-    )
+        if state.paused { "resume" } else { "pause" }
+    )];
+    if state.untimed {
+        parts.push(format!("{} let go", k(LetGo)));
+    }
+    parts.push(format!("{} next", k(Next)));
+    parts.push(format!("{} back", k(Previous)));
+    if !state.untimed {
+        parts.push(format!("{} add 30 s", k(AddTime)));
+    }
+    parts.push("q home".to_string());
+    parts.join(" · ")
 }
 
 /// The same for the smallest terminals.
-pub fn runner_keys_short(map: &KeyMap) -> String {
+pub fn runner_keys_short(map: &KeyMap, state: RunnerKeyState) -> String {
     use RunnerCommand::*;
     let k = |c| first_key(map, c, true);
-    format!(
-        "{} pause {} {} {} {} q",
+    let mut parts = vec![format!(
+        "{} {}",
         k(Pause),
-        k(LetGo),
-        k(Next),
-        k(Previous),
-        k(AddTime)
-    )
+        if state.paused { "resume" } else { "pause" }
+    )];
+    parts.push(k(if state.untimed { LetGo } else { AddTime }));
+    parts.push(k(Next));
+    parts.push("q".to_string());
+    parts.join(" ")
 }
 
 /// Help rows for the runner: each command's keys and what it does.
@@ -180,7 +202,14 @@ mod tests {
         for keys in [
             HOME_KEYS,
             HABITS_KEYS,
-            &runner_keys(&KeyMap::default()),
+            &runner_keys(&KeyMap::default(), RunnerKeyState::default()),
+            &runner_keys(
+                &KeyMap::default(),
+                RunnerKeyState {
+                    paused: true,
+                    untimed: true,
+                },
+            ),
             DONE_KEYS,
             PROMPT_KEYS,
             INSIGHTS_KEYS,
@@ -189,7 +218,7 @@ mod tests {
         }
         for keys in [
             HOME_KEYS_SHORT,
-            &runner_keys_short(&KeyMap::default()),
+            &runner_keys_short(&KeyMap::default(), RunnerKeyState::default()),
             PROMPT_KEYS_SHORT,
         ] {
             assert!(keys.chars().count() <= 18, "{keys}");
@@ -205,12 +234,12 @@ pub fn steps_done(done: usize, steps: usize, took: &str) -> String {
     format!("{done} of {steps} steps in {took}")
 }
 
-/// What is left of a routine: "4 min", or "under a minute".
+/// What is left of a routine, to the nearest minute: "3 min left" for 3:20, "under a minute left".
 pub fn time_left(seconds: u64) -> String {
     if seconds >= 60 {
-        format!("{} min", seconds.div_ceil(60))
+        format!("{} min left", (seconds + 30) / 60)
     } else {
-        "under a minute".to_string()
+        "under a minute left".to_string()
     }
 }
 

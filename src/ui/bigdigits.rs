@@ -30,7 +30,41 @@ fn cell(top: bool, bottom: bool) -> char {
 
 /// The three rows of `text` (digits and ':'; anything else is a blank), one column between glyphs.
 pub fn render(text: &str) -> [String; ROWS] {
-    let mut rows: [String; ROWS] = Default::default();
+    let rows = render_scaled(text, 1);
+    std::array::from_fn(|i| rows.get(i).cloned().unwrap_or_default())
+}
+
+/// Columns `render(text)` takes.
+pub fn width(text: &str) -> usize {
+    width_scaled(text, 1)
+}
+
+/// Rows the digits take at `scale` (1: three rows; each step up, a pixel grows by half a row).
+pub fn rows_scaled(scale: usize) -> usize {
+    (5 * scale).div_ceil(2)
+}
+
+/// Columns the digits take at `scale`.
+pub fn width_scaled(text: &str, scale: usize) -> usize {
+    let n = text.chars().count();
+    scale
+        * (text
+            .chars()
+            .map(|c| if c == ':' { 2 } else { 6 })
+            .sum::<usize>()
+            + n.saturating_sub(1))
+}
+
+/// `text` at `scale`: each pixel `scale` half rows tall and `2 × scale` columns wide, `scale`
+/// columns between glyphs. Scale 1 is [`render`].
+pub fn render_scaled(text: &str, scale: usize) -> Vec<String> {
+    let scale = scale.max(1);
+    let half_rows = 5 * scale;
+    // Whether half row `h` of a glyph (5 pixels tall) is lit in pixel column `bit`.
+    let lit = |glyph: &[u8; 5], h: usize, bit: u32| -> bool {
+        h < half_rows && glyph[h / scale] >> bit & 1 == 1
+    };
+    let mut rows = vec![String::new(); rows_scaled(scale)];
     for (i, c) in text.chars().enumerate() {
         let (glyph, width) = match c {
             '0'..='9' => (GLYPHS[c as usize - '0' as usize], 3),
@@ -39,27 +73,17 @@ pub fn render(text: &str) -> [String; ROWS] {
         };
         for (r, row) in rows.iter_mut().enumerate() {
             if i > 0 {
-                row.push(' ');
+                row.push_str(&" ".repeat(scale));
             }
-            let top = glyph[r * 2];
-            let bottom = glyph.get(r * 2 + 1).copied().unwrap_or(0);
             for bit in (0..width).rev() {
-                let ch = cell(top >> bit & 1 == 1, bottom >> bit & 1 == 1);
-                row.push(ch);
-                row.push(ch);
+                let ch = cell(lit(&glyph, r * 2, bit), lit(&glyph, r * 2 + 1, bit));
+                for _ in 0..2 * scale {
+                    row.push(ch);
+                }
             }
         }
     }
     rows
-}
-
-/// Columns `render(text)` takes.
-pub fn width(text: &str) -> usize {
-    let n = text.chars().count();
-    text.chars()
-        .map(|c| if c == ':' { 2 } else { 6 })
-        .sum::<usize>()
-        + n.saturating_sub(1)
 }
 
 #[cfg(test)]
@@ -73,5 +97,20 @@ mod tests {
         assert_eq!(rows[1], "  ██   ▄▄ ██  ██ ▀▀▀▀██");
         assert_eq!(rows[2], "▀▀▀▀▀▀    ▀▀▀▀▀▀ ▀▀▀▀▀▀");
         assert!(rows.iter().all(|r| r.chars().count() == width("1:05")));
+    }
+
+    #[test]
+    fn larger_scales_keep_the_shape_and_their_measure() {
+        for scale in 1..=4 {
+            let rows = render_scaled("12:34", scale);
+            assert_eq!(rows.len(), rows_scaled(scale));
+            for row in &rows {
+                assert_eq!(row.chars().count(), width_scaled("12:34", scale));
+            }
+        }
+        // Scale 2: the "1" is one pixel wide at the top (four columns), full rows of blocks.
+        let two = render_scaled("1", 2);
+        assert_eq!(two.len(), 5);
+        assert_eq!(two[0], "    ████    ");
     }
 }

@@ -15,8 +15,6 @@ use crate::text::clock;
 pub(super) const COLUMN: u16 = 72;
 /// Widest the step gauge grows: a narrower bar moves fewer cells each second.
 pub(super) const STEP_GAUGE: u16 = 36;
-/// Rows the full runner layout takes (with big digits).
-pub(super) const RUNNER_ROWS: u16 = 15;
 
 /// Warnings and the one-off status, newest last, wrapped to `width`, at most `max` rows in all.
 pub(super) fn notices<'a>(app: &'a App, theme: &Theme, width: u16, max: usize) -> Vec<Line<'a>> {

@@ -49,7 +49,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, now: Instant) {
         Screen::Insights => insights::draw(frame, app, theme, inner),
         Screen::Running { routine, runner } => {
             if let Some(r) = app.routine(*routine) {
-                running::draw(frame, app, r, runner, theme, inner, now);
+                // Big digits may use the whole width, less a margin.
+                let wide = Rect {
+                    x: area.x + 1,
+                    width: area.width - 2,
+                    ..area
+                };
+                running::draw(frame, app, r, runner, theme, inner, wide, now);
             }
         }
         Screen::Done {
