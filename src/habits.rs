@@ -69,9 +69,9 @@ pub fn strip(habit: &Habit, journal: &Journal, last: Date) -> Vec<(Date, Mark)> 
 /// `x` kept, ` ` not, `-` does not apply that night, `3/6` for a counted habit.
 pub fn state_label(habit: &Habit, journal: &Journal, night: Date) -> String {
     match (habit.target, mark(habit, journal, night)) {
+        (_, Mark::Off) => "-".to_string(),
         (Some(target), _) => format!("{}/{target}", journal.count(night, &habit.id)),
         (None, Mark::Kept) => "x".to_string(),
-        (None, Mark::Off) => "-".to_string(),
         (None, _) => " ".to_string(),
     }
 }
@@ -117,6 +117,36 @@ pub fn streak(habit: &Habit, journal: &Journal, tonight: Date) -> u32 {
         }
     }
     count
+}
+
+/// The nights a habit applies, as a person reads them ("Mon, Wed and Fri"), if it does not apply
+/// every night.
+pub fn applies_on(habit: &Habit) -> Option<String> {
+    let days = habit.days.as_ref()?;
+    let names: Vec<&str> = Weekday::ALL
+        .iter()
+        .filter(|d| days.contains(d))
+        .map(|d| d.name())
+        .collect();
+    Some(match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    })
+}
+
+/// Why `change` cannot be made to `habit` on `night`: a tick on a night it does not apply.
+/// Unticking is always allowed (a tick made before its days changed can be taken back).
+pub fn refused(habit: &Habit, night: Date, change: Change) -> Option<String> {
+    if change == Change::Undo || applies(habit, night) {
+        return None;
+    }
+    Some(format!(
+        "{} applies on {} nights; {night} is a {}",
+        habit.id,
+        applies_on(habit).unwrap_or_default(),
+        weekday(night).name()
+    ))
 }
 
 /// A change a person asks for.

@@ -87,6 +87,22 @@ pub fn night_of_civil(local: DateTime, day_start: DayStart) -> Date {
     }
 }
 
+/// The hour before which a cramp belongs to the night slept through.
+pub const CRAMP_NIGHT_ENDS: Time = Time::constant(12, 0, 0, 0);
+
+/// The night a cramp belongs to: one that began between midnight and noon, local time, woke the
+/// person from the night that began the evening before (a cramp at 04:29 or at 06:00 is last
+/// night's, whatever `day_starts_at` says for habits ticked by day); from noon on, the night that
+/// begins that evening.
+pub fn night_of_cramp(at: Timestamp, tz: &TimeZone) -> Date {
+    let local = tz.to_datetime(at);
+    if local.time() < CRAMP_NIGHT_ENDS {
+        local.date().yesterday().unwrap_or(local.date())
+    } else {
+        local.date()
+    }
+}
+
 /// The first instant after `at` when the night changes.
 pub fn next_rollover(at: Timestamp, tz: &TimeZone, day_start: DayStart) -> Timestamp {
     let mut date = night_of(at, tz, day_start);
@@ -119,6 +135,31 @@ mod tests {
     }
 
     const FOUR: DayStart = DayStart { hour: 4, minute: 0 };
+
+    #[test]
+    fn a_cramp_before_noon_belongs_to_the_night_slept_through_across_dst() {
+        // London, the night the clocks went back (2026-10-25, 02:00 BST → 01:00 GMT) and the
+        // night they went forward (2026-03-29, 01:00 GMT → 02:00 BST); São Paulo, where one
+        // midnight never happened (2018-11-04).
+        for (name, y, m, d) in [
+            ("Europe/London", 2026, 10, 25),
+            ("Europe/London", 2026, 3, 29),
+            ("America/Sao_Paulo", 2018, 11, 4),
+            ("UTC", 2026, 12, 1),
+        ] {
+            let tz = zone(name);
+            let day = jiff::civil::date(y, m, d);
+            let before = day.yesterday().unwrap_or(day);
+            for (h, min) in [(0, 30), (1, 30), (4, 29), (6, 0), (11, 59)] {
+                let t = at(&tz, y, m, d, h, min);
+                assert_eq!(night_of_cramp(t, &tz), before, "{name} {day} {h}:{min}");
+            }
+            for (h, min) in [(12, 0), (18, 0), (23, 59)] {
+                let t = at(&tz, y, m, d, h, min);
+                assert_eq!(night_of_cramp(t, &tz), day, "{name} {day} {h}:{min}");
+            }
+        }
+    }
 
     #[test]
     fn after_midnight_belongs_to_the_evening_before() {

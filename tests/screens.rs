@@ -405,7 +405,10 @@ fn one_key_is_enough_and_esc_skips() {
     let mut skip = started("foot", 0, t0);
     skip.update_key(Key::Char('q'), t0);
     assert!(skip.update_key(Key::Esc, t0).is_empty());
-    assert_eq!(skip.screen, Screen::Home);
+    // Skipped: the done screen stays, its prompt closed, so `r` means "again", not "right leg".
+    assert!(matches!(skip.screen, Screen::Done { prompt: None, .. }));
+    skip.update_key(Key::Char('r'), t0 + secs(1));
+    assert!(matches!(skip.screen, Screen::Running { .. }), "r again");
     // The bedtime routine is not a cramp: leaving it goes home.
     let mut bed = started("bedtime", 0, t0);
     bed.update_key(Key::Char('q'), t0);

@@ -49,6 +49,9 @@ impl App {
             return Vec::new();
         };
         let routine = *routine;
+        if self.scroll_done(key) {
+            return Vec::new();
+        }
         match key {
             Key::Char('r') => self.start(routine, now),
             Key::Enter | Key::Char('q') | Key::Esc => {
@@ -59,7 +62,28 @@ impl App {
         }
     }
 
+    /// ↑↓ move a done screen that does not fit; true if `key` was one of them.
+    fn scroll_done(&mut self, key: Key) -> bool {
+        match key {
+            Key::Up => self.done_scroll = self.done_scroll.saturating_sub(1),
+            Key::Down => self.done_scroll = (self.done_scroll + 1).min(MAX_DONE_SCROLL),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Closes the log prompt: the done screen stays, with its own keys (Enter home, r again).
+    fn close_prompt(&mut self) {
+        if let Screen::Done { prompt, .. } = &mut self.screen {
+            *prompt = None;
+        }
+        self.done_scroll = 0;
+    }
+
     pub(super) fn prompt_key(&mut self, key: Key, now: Instant) -> Vec<Effect> {
+        if self.scroll_done(key) {
+            return Vec::new();
+        }
         let Screen::Done {
             prompt: Some(prompt),
             ..
@@ -79,30 +103,32 @@ impl App {
                 }]
             }
             Key::Esc | Key::Char('q') => {
-                self.screen = Screen::Home;
+                self.close_prompt();
                 Vec::new()
             }
             _ => Vec::new(),
         }
     }
 
-    /// A cramp reached the diary on disk: `journal` is the journal as written.
+    /// A cramp reached the diary on disk: `journal` is the journal as written. The done screen
+    /// stays (its prompt closed); warning signs open "When to get help", saying why.
     pub(super) fn episode_saved(&mut self, journal: Journal, episode: &Episode) {
         self.journal = JournalView::Ready(journal);
-        self.screen = Screen::Home;
+        self.close_prompt();
         self.status = Some(format!(
             "{} · {} #{}",
             strings::SAVED,
             strings::CRAMP_LOGGED,
             episode.id
         ));
-        if !episode.red_flags().is_empty() {
-            self.status = Some(format!(
-                "{} · {}",
-                strings::RED_FLAG_NOTE,
-                episode.red_flags().join(", ")
-            ));
+        let flags = episode.red_flags();
+        if !flags.is_empty() {
+            self.status = Some(format!("{} · {}", strings::RED_FLAG_NOTE, flags.join(", ")));
             self.open(Overlay::GetHelp);
+            self.get_help_reason = Some(strings::get_help_because(&flags));
         }
     }
 }
+
+/// Most rows a done screen is ever scrolled by.
+const MAX_DONE_SCROLL: u16 = 60;

@@ -5,7 +5,7 @@ use std::time::Instant;
 use jiff::civil::Date;
 
 use super::{App, Effect, Focus, JournalView, Key, Screen, night_label};
-use crate::habits::{BACKFILL_NIGHTS, Change};
+use crate::habits::{self, BACKFILL_NIGHTS, Change};
 use crate::journal::Journal;
 use crate::strings;
 
@@ -71,6 +71,15 @@ impl App {
         let Some(habit) = self.selected_habit() else {
             return Vec::new();
         };
+        // Space on a kept yes/no habit unticks it, which is always allowed.
+        let unticks = change == Change::Toggle
+            && habit.target.is_none()
+            && matches!(&self.journal, JournalView::Ready(j) if j.count(self.shown_night(), &habit.id) > 0);
+        let asked = if unticks { Change::Undo } else { change };
+        if let Some(why) = habits::refused(habit, self.shown_night(), asked) {
+            self.status = Some(why);
+            return Vec::new();
+        }
         vec![Effect::Journal {
             night: self.shown_night(),
             habit: habit.id.clone(),

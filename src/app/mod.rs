@@ -173,6 +173,10 @@ pub struct App {
     /// How far the runner's instruction is scrolled (↑↓) when it does not fit, and in which
     /// segment: a new segment starts at the top.
     runner_scroll: (usize, usize),
+    /// How far the done screen is scrolled (↑↓) when it does not fit.
+    pub done_scroll: u16,
+    /// Why "When to get help" opened by itself (a logged cramp's warning signs), for its first line.
+    pub get_help_reason: Option<String>,
     /// Speech failed once already: not said again.
     speech_failed: bool,
     quit: bool,
@@ -195,6 +199,8 @@ impl App {
             warnings,
             status: None,
             runner_scroll: (0, 0),
+            done_scroll: 0,
+            get_help_reason: None,
             speech_failed: false,
             quit: false,
         }
@@ -330,6 +336,7 @@ impl App {
         }
         if self.overlay.is_none() {
             self.overlay_scroll = 0;
+            self.get_help_reason = None;
         }
         Vec::new()
     }

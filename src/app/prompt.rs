@@ -7,7 +7,6 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::Key;
-use crate::config::DayStart;
 use crate::content::Muscle;
 use crate::journal::diary::MAX_SECONDS;
 use crate::journal::{Episode, LegSide};
@@ -58,7 +57,7 @@ impl LogPrompt {
 
     /// The diary entry for what was chosen, for a cramp that began at `began` (the wall clock when
     /// the session started) in zone `tz`.
-    pub fn episode(&self, began: Timestamp, tz: &TimeZone, day_start: DayStart) -> Episode {
+    pub fn episode(&self, began: Timestamp, tz: &TimeZone) -> Episode {
         Episode {
             muscle: self.muscle,
             side: self.side,
@@ -67,7 +66,7 @@ impl LogPrompt {
             symptoms: self.symptoms,
             routine: Some(self.routine.clone()),
             steps: self.steps.clone(),
-            ..Episode::begun(began, tz, day_start)
+            ..Episode::begun(began, tz)
         }
     }
 }

@@ -65,6 +65,7 @@ impl App {
                 });
             }
             self.screen = self.done_screen(*routine, runner, now, true);
+            self.done_scroll = 0;
         }
         effects
     }
@@ -120,6 +121,7 @@ impl App {
                     }
                 );
                 self.screen = if relief { left } else { Screen::Home };
+                self.done_scroll = 0;
                 None
             }
             _ => None,

@@ -75,8 +75,11 @@ pub fn check(
         )));
     };
     let night = night_asked(config, date)?;
-    let store = command_store(locations)?;
     let change = if undo { Change::Undo } else { Change::Check };
+    if let Some(why) = habits::refused(habit, night, change) {
+        return Err(Failure::usage(why));
+    }
+    let store = command_store(locations)?;
     let (journal, _) = store.update_waiting(say_waiting(&store), |journal| {
         habits::apply(journal, habit, night, change)
     })?;

@@ -3,7 +3,6 @@
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 
-use cramp_coach::config::Config;
 use cramp_coach::config::locations::Locations;
 use cramp_coach::content::{Content, Muscle};
 use cramp_coach::journal::diary::MAX_SECONDS;
@@ -64,12 +63,7 @@ pub struct NewEpisode {
     pub symptoms: bool,
 }
 
-pub fn add(
-    content: &Content,
-    config: &Config,
-    locations: &Locations,
-    new: NewEpisode,
-) -> exit::Result {
+pub fn add(content: &Content, locations: &Locations, new: NewEpisode) -> exit::Result {
     let tz = clock::local_zone();
     let now = Timestamp::now();
     let at = match new.at {
@@ -93,7 +87,7 @@ pub fn add(
         intensity: Some(new.intensity),
         seconds: new.minutes.map(|m| (m * 60).min(MAX_SECONDS)),
         symptoms: Some(new.symptoms),
-        ..Episode::begun(at, &tz, config.day_starts_at)
+        ..Episode::begun(at, &tz)
     };
     if !in_range(episode.night) {
         return Err(match new.at {

@@ -324,12 +324,18 @@ impl Checker<'_> {
                 self.text(s, "disclaimer", MAX_TEXT_CHARS)
             }),
             aftercare: self.lines_or(&g.aftercare, "aftercare", fallback.aftercare),
+            bedtime_close: self.lines_or(&g.bedtime_close, "bedtime_close", fallback.bedtime_close),
             get_help_now: self.lines_or(&g.get_help_now, "get_help_now", fallback.get_help_now),
             see_a_doctor: self.lines_or(&g.see_a_doctor, "see_a_doctor", fallback.see_a_doctor),
             medicines: g.medicines.as_ref().map_or(fallback.medicines, |s| {
                 self.text(s, "medicines", MAX_TEXT_CHARS)
             }),
+            supplements: self.lines_or(&g.supplements, "supplements", fallback.supplements),
             sources: self.lines_or(&g.sources, "sources", fallback.sources),
+            reviewed: match &g.reviewed {
+                Some(d) => self.date(d, "reviewed"),
+                None => fallback.reviewed,
+            },
             frequent_nights: g
                 .frequent_nights
                 .as_ref()
@@ -343,6 +349,21 @@ impl Checker<'_> {
                     self.number(n, "frequent_weeks", 1, 8)
                 }),
         }
+    }
+
+    /// A `YYYY-MM-DD` date.
+    fn date(&mut self, s: &S<String>, what: &str) -> Option<jiff::civil::Date> {
+        let date = crate::night::parse_date(s.get_ref());
+        if date.is_none() {
+            self.error(
+                s,
+                format!(
+                    "{what} {:?} must be a date YYYY-MM-DD",
+                    sanitize(s.get_ref())
+                ),
+            );
+        }
+        date
     }
 
     fn map_is_builtin(&self) -> bool {

@@ -111,6 +111,11 @@ impl Weekday {
     pub fn as_str(self) -> &'static str {
         ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][self as usize]
     }
+
+    /// As a person reads it: "Mon".
+    pub fn name(self) -> &'static str {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][self as usize]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,11 +177,18 @@ pub struct Habit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guidance {
     pub disclaimer: String,
+    /// After relief: what to do next (keep moving, warmth, wait before driving…).
     pub aftercare: Vec<String>,
+    /// After the bedtime routine: a short close instead of cramp aftercare.
+    pub bedtime_close: Vec<String>,
     pub get_help_now: Vec<String>,
     pub see_a_doctor: Vec<String>,
     pub medicines: String,
+    /// Supplements, each with how good the evidence is, always "ask your clinician", never a dose.
+    pub supplements: Vec<String>,
     pub sources: Vec<String>,
+    /// When the guidance was last checked against its sources (`YYYY-MM-DD`), if the file says.
+    pub reviewed: Option<jiff::civil::Date>,
     /// The app's own "frequent cramps" threshold: cramps on this many nights a week or more...
     pub frequent_nights: u32,
     /// ...this many weeks running.
@@ -188,10 +200,13 @@ impl Default for Guidance {
         Guidance {
             disclaimer: String::new(),
             aftercare: Vec::new(),
+            bedtime_close: Vec::new(),
             get_help_now: Vec::new(),
             see_a_doctor: Vec::new(),
             medicines: String::new(),
+            supplements: Vec::new(),
             sources: Vec::new(),
+            reviewed: None,
             frequent_nights: 3,
             frequent_weeks: 2,
         }

@@ -55,9 +55,12 @@ pub struct RawHabit {
 pub struct RawGuidance {
     pub disclaimer: Option<S<String>>,
     pub aftercare: Option<Vec<S<String>>>,
+    pub bedtime_close: Option<Vec<S<String>>>,
     pub get_help_now: Option<Vec<S<String>>>,
     pub see_a_doctor: Option<Vec<S<String>>>,
     pub medicines: Option<S<String>>,
+    pub supplements: Option<Vec<S<String>>>,
+    pub reviewed: Option<S<String>>,
     pub sources: Option<Vec<S<String>>>,
     pub frequent_nights: Option<S<i64>>,
     pub frequent_weeks: Option<S<i64>>,

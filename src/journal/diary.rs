@@ -14,9 +14,8 @@ use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
-use crate::config::DayStart;
 use crate::content::{Muscle, is_valid_id};
-use crate::night::night_of;
+use crate::night::night_of_cramp;
 use crate::night::parse_date;
 use crate::text::sanitize;
 
@@ -228,13 +227,13 @@ impl Episode {
 
 impl Episode {
     /// A cramp that began at `at` by the wall clock of `tz`, with nothing else known yet: the
-    /// night it belongs to, and the instant and UTC offset exactly as the journal writes them
+    /// night it belongs to ([`night_of_cramp`]: before noon, the night slept through), and the instant and UTC offset exactly as the journal writes them
     /// (whole seconds; whole minutes of offset, as zones before 1900s standard time had seconds).
-    pub fn begun(at: Timestamp, tz: &TimeZone, day_start: DayStart) -> Episode {
+    pub fn begun(at: Timestamp, tz: &TimeZone) -> Episode {
         let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
         let offset = tz.to_offset(at);
         let offset = Offset::from_seconds(offset.seconds() / 60 * 60).unwrap_or(offset);
-        Episode::only_when(night_of(at, tz, day_start), at, offset)
+        Episode::only_when(night_of_cramp(at, tz), at, offset)
     }
 
     /// An episode with only its night and time known (id 0 until the journal gives it one).

@@ -45,9 +45,18 @@ pub fn get_help_text(g: &Guidance) -> String {
     if !g.medicines.is_empty() {
         out.push_str(&format!("{}\n", g.medicines));
     }
+    if !g.supplements.is_empty() {
+        out.push_str("Supplements:\n");
+        for line in &g.supplements {
+            out.push_str(&format!("  - {line}\n"));
+        }
+    }
     out.push_str(&format!("{}\n", g.disclaimer));
     if !g.sources.is_empty() {
         out.push_str(&format!("Sources: {}\n", g.sources.join("; ")));
+    }
+    if let Some(reviewed) = g.reviewed {
+        out.push_str(&format!("{} {}\n", super::REVIEWED, super::date(reviewed)));
     }
     out
 }

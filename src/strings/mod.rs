@@ -68,6 +68,7 @@ pub const HABITS_KEYS: &str = "space tick · - untick · ←→ night · tab rou
 pub const HOME_KEYS: &str = "enter start · ↑↓ move · tab habits · i insights · ? keys · q quit";
 pub const HOME_KEYS_SHORT: &str = "⏎ go ? help q quit";
 pub const DONE_KEYS: &str = "enter home · r again · ! get help · q home";
+pub const DONE_KEYS_SHORT: &str = "⏎ home r again";
 pub const OVERLAY_KEYS: &str = "↑↓ scroll · esc close";
 
 /// Help overlay: (keys, what they do), by screen.
@@ -81,8 +82,32 @@ pub const HELP_HOME: &[(&str, &str)] = &[
     ("↑ ↓  j k", "choose a routine"),
     ("enter", "start it"),
     ("1 - 9", "start routine N"),
-    ("tab", "to the habits"),
     ("i", "insights: cramp nights and habits, in counts"),
+];
+pub const HELP_RUNNER_SCROLL: (&str, &str) = ("↑ ↓", "the rest of a long instruction");
+pub const HELP_PROMPT: &[(&str, &str)] = &[
+    (
+        "m",
+        "muscle: the next one (c f t o: calf, foot, thigh, other)",
+    ),
+    ("l r b", "side: left, right, both"),
+    ("1 - 5", "how bad"),
+    ("y n", "weakness, numbness, swelling or skin change?"),
+    ("enter", "save (one key is enough; the rest stays unset)"),
+    ("esc  q", "skip: nothing is logged"),
+    ("↑ ↓", "scroll when it does not fit"),
+];
+pub const HELP_DONE: &[(&str, &str)] = &[
+    ("enter  q", "home"),
+    ("r", "the same routine again"),
+    ("↑ ↓", "scroll when it does not fit"),
+];
+pub const HELP_INSIGHTS: &[(&str, &str)] = &[("enter  i  q", "home")];
+/// Back and quit, as they work anywhere but on a prompt.
+pub const HELP_ANYWHERE_SHORT: &[(&str, &str)] = &[
+    ("ctrl-c", "quit"),
+    ("?", "this help"),
+    ("!", "when to get help"),
 ];
 pub const HELP_HABITS: &[(&str, &str)] = &[
     ("tab", "between routines and habits"),
@@ -255,4 +280,18 @@ pub fn nights(n: u32) -> String {
 /// The insights screen's note on logged cramps with a warning sign.
 pub fn warning_signs(flagged: u32, of: u32) -> String {
     format!("{flagged} of {of} cramps reported a warning sign: press ! for when to get help")
+}
+
+/// The first line of "When to get help" when a logged cramp opened it.
+pub fn get_help_because(flags: &[&str]) -> String {
+    format!("Shown because you logged {}.", flags.join(" and "))
+}
+
+pub const BEDTIME_CLOSE_HEADING: &str = "Tonight";
+pub const SUPPLEMENTS: &str = "Supplements";
+pub const REVIEWED: &str = "Guidance last reviewed";
+
+/// A date as people read it in the app and the CLI's text: "Mon 30 Nov 2026".
+pub fn date(d: jiff::civil::Date) -> String {
+    d.strftime("%a %-d %b %Y").to_string()
 }

@@ -1,16 +1,16 @@
 //! Done: what was completed, the aftercare and the cramp-log prompt.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::layout::*;
 use super::theme::Theme;
 use crate::app::{App, LogPrompt};
 use crate::content::Muscle;
-use crate::content::Routine;
+use crate::content::{Routine, RoutineKind};
 use crate::journal::diary::LegSide;
 use crate::strings as s;
 use crate::text::clock;
@@ -34,7 +34,7 @@ pub(super) fn draw(
     let (keys, short) = if prompt.is_some() {
         (s::PROMPT_KEYS, s::PROMPT_KEYS_SHORT)
     } else {
-        (s::DONE_KEYS, s::DONE_KEYS)
+        (s::DONE_KEYS, s::DONE_KEYS_SHORT)
     };
     let body = with_footer(frame, app, theme, area, keys, short);
     let title = if summary.finished {
@@ -54,33 +54,62 @@ pub(super) fn draw(
         ),
         Line::default(),
     ];
-    let prompt_rows = if prompt.is_some() { 6 } else { 0 };
-    let room = (body.height as usize).saturating_sub(lines.len() + prompt_rows);
-    let mut care: Vec<Line> = Vec::new();
-    if !app.content.guidance.aftercare.is_empty() {
-        care.push(Line::styled(s::AFTERCARE_HEADING, theme.accent));
-        for item in &app.content.guidance.aftercare {
-            for (i, row) in wrap(item, body.width.saturating_sub(2) as usize)
-                .into_iter()
-                .enumerate()
-            {
-                let bullet = if i == 0 { "· " } else { "  " };
-                care.push(Line::styled(format!("{bullet}{row}"), theme.base));
-            }
-        }
-        care.push(Line::default());
-    }
-    if prompt.is_none() {
-        for row in wrap(&app.content.guidance.disclaimer, body.width as usize) {
-            care.push(Line::styled(row, theme.dim));
-        }
-    }
-    care.truncate(room);
-    lines.extend(care);
+    // The prompt first (one key is enough at 3 a.m.), then what to do next, then the disclaimer.
+    // Nothing is cut: what does not fit scrolls (↑↓), with a marker saying there is more.
     if let Some(p) = prompt {
         lines.extend(prompt_lines(p, theme));
+        lines.push(Line::default());
     }
-    frame.render_widget(Paragraph::new(lines), body);
+    let bedtime = routine.kind == RoutineKind::Bedtime;
+    let (heading, items) = if bedtime {
+        (
+            s::BEDTIME_CLOSE_HEADING,
+            &app.content.guidance.bedtime_close,
+        )
+    } else {
+        (s::AFTERCARE_HEADING, &app.content.guidance.aftercare)
+    };
+    let width = body.width as usize;
+    if !items.is_empty() {
+        lines.push(Line::styled(heading, theme.accent));
+        for item in items {
+            for (i, row) in wrap(item, width.saturating_sub(2)).into_iter().enumerate() {
+                let bullet = if i == 0 { "· " } else { "  " };
+                lines.push(Line::styled(format!("{bullet}{row}"), theme.base));
+            }
+        }
+        lines.push(Line::default());
+    }
+    for row in wrap(&app.content.guidance.disclaimer, width) {
+        lines.push(Line::styled(row, theme.dim));
+    }
+    // Rows each line takes once wrapped (the prompt's rows may wrap on a narrow terminal).
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(width.max(1)))
+        .sum();
+    let height = body.height as usize;
+    if rows <= height {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        return;
+    }
+    // One row for the marker; the scroll stops where the last row shows.
+    let view = height.saturating_sub(1).max(1);
+    let scroll = usize::from(app.done_scroll).min(rows.saturating_sub(view));
+    let [text, marker] =
+        Layout::vertical([Constraint::Length(view as u16), Constraint::Length(1)]).areas(body);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll as u16, 0)),
+        text,
+    );
+    let more = if scroll + view < rows {
+        s::MORE_BELOW
+    } else {
+        s::MORE_ABOVE
+    };
+    frame.render_widget(Paragraph::new(Line::styled(more, theme.accent)), marker);
 }
 
 /// The cramp-log prompt: each choice with its keys, what is chosen shown selected.

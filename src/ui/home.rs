@@ -37,7 +37,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let summary = routines.len() + 6 + habit_rows <= height;
 
     if on_habits && !both {
-        let lines = habit_lines(app, theme, width, true);
+        let mut lines = habit_lines(app, theme, width, true);
+        if lines.len() + 3 <= height {
+            lines.extend(hint_lines(app, theme, width));
+        }
         frame.render_widget(
             Paragraph::new(lines).scroll((scroll_for(app.habit_selected + 1, height), 0)),
             body,
@@ -96,6 +99,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ));
     }
     if summary
+        && !on_habits
         && let Some(text) = routines
             .get(app.selected)
             .and_then(|r| r.summary.as_deref())
@@ -108,6 +112,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if both {
         lines.push(Line::default());
         lines.extend(habit_lines(app, theme, width, on_habits));
+        if on_habits && summary {
+            lines.extend(hint_lines(app, theme, width));
+        }
         frame.render_widget(Paragraph::new(lines), body);
     } else {
         frame.render_widget(
@@ -115,6 +122,25 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             body,
         );
     }
+}
+
+/// The focused habit's hint (what it rests on), two rows at most, after a blank one.
+fn hint_lines<'a>(app: &'a App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let Some(hint) = app.selected_habit().and_then(|h| h.hint.as_deref()) else {
+        return Vec::new();
+    };
+    let mut lines = vec![Line::default()];
+    let rows = wrap(hint, width);
+    let cut = rows.len() > 2;
+    for (i, row) in rows.into_iter().take(2).enumerate() {
+        let row = if cut && i == 1 {
+            fit(&format!("{row} …"), width)
+        } else {
+            row
+        };
+        lines.push(Line::styled(row, theme.dim));
+    }
+    lines
 }
 
 /// The symbol for one night in a habit's strip.

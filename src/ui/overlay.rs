@@ -23,27 +23,48 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
                     ]));
                 }
             };
-            if matches!(app.screen, Screen::Home) {
-                table(&mut lines, s::HELP_HOME);
-                if !app.content.habits.is_empty() {
-                    lines.push(Line::default());
-                    table(&mut lines, s::HELP_HABITS);
+            // The keys of where the person is, each once, then the ones that work anywhere.
+            let mut anywhere = s::HELP_ANYWHERE;
+            match &app.screen {
+                Screen::Home => {
+                    table(&mut lines, s::HELP_HOME);
+                    if !app.content.habits.is_empty() {
+                        lines.push(Line::default());
+                        table(&mut lines, s::HELP_HABITS);
+                    }
                 }
-            } else {
-                for (k, what) in s::runner_help(&app.config.keys) {
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("{k:<10}"), theme.key),
-                        Span::styled(what, theme.base),
-                    ]));
+                Screen::Running { .. } => {
+                    for (k, what) in s::runner_help(&app.config.keys) {
+                        lines.push(Line::from(vec![
+                            Span::styled(format!("{k:<10}"), theme.key),
+                            Span::styled(what, theme.base),
+                        ]));
+                    }
+                    table(&mut lines, &[s::HELP_RUNNER_SCROLL]);
                 }
+                Screen::Done {
+                    prompt: Some(_), ..
+                } => {
+                    table(&mut lines, s::HELP_PROMPT);
+                    anywhere = s::HELP_ANYWHERE_SHORT;
+                }
+                Screen::Done { .. } => {
+                    table(&mut lines, s::HELP_DONE);
+                    anywhere = s::HELP_ANYWHERE_SHORT;
+                }
+                Screen::Insights => table(&mut lines, s::HELP_INSIGHTS),
             }
             lines.push(Line::default());
-            table(&mut lines, s::HELP_ANYWHERE);
+            table(&mut lines, anywhere);
             (s::HELP_TITLE, Text::from(lines))
         }
         Overlay::GetHelp => {
             let g = &app.content.guidance;
-            let mut section = |title: &'static str, items: &'a [String]| {
+            if let Some(why) = &app.get_help_reason {
+                lines.push(Line::styled(why.as_str(), theme.warning));
+                lines.push(Line::default());
+            }
+            let section = |lines: &mut Vec<Line<'a>>, title: &'static str, items: &'a [String]| {
                 if items.is_empty() {
                     return;
                 }
@@ -56,13 +77,20 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
                 }
                 lines.push(Line::default());
             };
-            section(s::GET_HELP_NOW, &g.get_help_now);
-            section(s::SEE_A_DOCTOR, &g.see_a_doctor);
+            section(&mut lines, s::GET_HELP_NOW, &g.get_help_now);
+            section(&mut lines, s::SEE_A_DOCTOR, &g.see_a_doctor);
             if !g.medicines.is_empty() {
                 lines.push(Line::styled(g.medicines.as_str(), theme.base));
                 lines.push(Line::default());
             }
+            section(&mut lines, s::SUPPLEMENTS, &g.supplements);
             lines.push(Line::styled(g.disclaimer.as_str(), theme.dim));
+            if let Some(reviewed) = g.reviewed {
+                lines.push(Line::styled(
+                    format!("{} {}", s::REVIEWED, s::date(reviewed)),
+                    theme.dim,
+                ));
+            }
             if !g.sources.is_empty() {
                 lines.push(Line::styled(
                     format!("{}: {}", s::SOURCES, g.sources.join("; ")),

@@ -45,7 +45,7 @@ impl Cues {
                 Effect::LogEpisode {
                     prompt,
                     since_start,
-                } => journal.log(app, &prompt, since_start),
+                } => journal.log(&prompt, since_start),
             };
             msgs.extend(msg);
         }

@@ -121,15 +121,11 @@ impl JournalLink {
 
     /// A cramp for the worker: the prompt made an episode that began `since_start` ago by the
     /// wall clock.
-    pub fn log(&mut self, app: &App, prompt: &LogPrompt, since_start: Duration) -> Option<Msg> {
+    pub fn log(&mut self, prompt: &LogPrompt, since_start: Duration) -> Option<Msg> {
         let now = jiff::Timestamp::now();
         let since = jiff::SignedDuration::try_from(since_start).unwrap_or_default();
         let began = now.checked_sub(since).unwrap_or(now);
-        let episode = prompt.episode(
-            began,
-            &crate::cli::clock::local_zone(),
-            app.config.day_starts_at,
-        );
+        let episode = prompt.episode(began, &crate::cli::clock::local_zone());
         if !in_range(episode.night) {
             return Some(failed(clock_message(episode.night)));
         }
