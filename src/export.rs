@@ -21,6 +21,16 @@ pub fn period(journal: &Journal, since: Option<Date>, tonight: Date) -> (Date, D
 /// Weeks in the Markdown table of habits: one page.
 pub const SUMMARY_WEEKS: usize = 12;
 
+/// The nights the Markdown summary covers: by default the last [`SUMMARY_WEEKS`] weeks to tonight
+/// (or from the first tracked night, if later); from `since` when given. One tick backfilled a year
+/// ago does not stretch it.
+pub fn summary_period(journal: &Journal, since: Option<Date>, tonight: Date) -> (Date, Date) {
+    let weeks_back = tonight
+        .checked_sub((7 * SUMMARY_WEEKS as i64 - 1).days())
+        .unwrap_or(tonight);
+    period(journal, Some(since.unwrap_or(weeks_back)), tonight)
+}
+
 fn episodes_in(journal: &Journal, from: Date, to: Date) -> Vec<&Episode> {
     let mut v: Vec<&Episode> = journal
         .episodes()
@@ -51,8 +61,9 @@ fn minutes(seconds: Option<u32>) -> String {
 }
 
 /// Episodes and nightly habit adherence in one table: a `record` column says which a row is.
-/// Episode rows fill the episode columns; night rows give each habit as 1 (kept), 0 (not kept) or
-/// empty (does not apply that night). Lines end in CRLF.
+/// Episode rows fill the episode columns; night rows give each habit's column as its header says:
+/// `habit:ID:kept` is 1 (kept) or 0 (not), `habit:ID:count` the count that night (0 when none);
+/// empty where the habit does not apply that night. Lines end in CRLF.
 pub fn csv(content: &Content, journal: &Journal, since: Option<Date>, tonight: Date) -> String {
     let (from, to) = period(journal, since, tonight);
     let mut header: Vec<String> = [
@@ -70,7 +81,11 @@ pub fn csv(content: &Content, journal: &Journal, since: Option<Date>, tonight: D
     .iter()
     .map(|s| s.to_string())
     .collect();
-    header.extend(content.habits.iter().map(|h| format!("habit:{}", h.id)));
+    // The header says what a habit's column holds: a count, or 1/0.
+    header.extend(content.habits.iter().map(|h| match h.target {
+        Some(_) => format!("habit:{}:count", h.id),
+        None => format!("habit:{}:kept", h.id),
+    }));
     let columns = header.len();
     let mut out = String::new();
     let mut row = |cells: Vec<String>| {
@@ -103,10 +118,12 @@ pub fn csv(content: &Content, journal: &Journal, since: Option<Date>, tonight: D
         let mut cells = vec!["night".to_string(), night.to_string()];
         cells.resize(10, String::new());
         for h in &content.habits {
-            cells.push(match mark(h, journal, night) {
-                Mark::Kept => "1".to_string(),
-                Mark::Off => String::new(),
-                _ => "0".to_string(),
+            let count = journal.count(night, &h.id);
+            cells.push(match (h.target, mark(h, journal, night)) {
+                (_, Mark::Off) if count == 0 => String::new(),
+                (Some(_), _) => count.to_string(),
+                (None, Mark::Kept) => "1".to_string(),
+                (None, _) => "0".to_string(),
             });
         }
         row(cells);
@@ -121,7 +138,7 @@ pub fn markdown(
     since: Option<Date>,
     tonight: Date,
 ) -> String {
-    let (from, to) = period(journal, since, tonight);
+    let (from, to) = summary_period(journal, since, tonight);
     let episodes = episodes_in(journal, from, to);
     let nights = (to - from).get_days() + 1;
     let cramp_nights: BTreeSet<Date> = episodes.iter().map(|e| e.night).collect();
@@ -144,6 +161,37 @@ pub fn markdown(
         "- Episodes reporting a warning sign: {}\n",
         flagged.len()
     ));
+    // Cramp nights per week, weeks ending tonight, oldest first.
+    let mut week_ends: Vec<Date> = Vec::new();
+    let mut end = to;
+    while end >= from && week_ends.len() < SUMMARY_WEEKS {
+        week_ends.push(end);
+        match end.checked_sub(7.days()) {
+            Ok(d) => end = d,
+            Err(_) => break,
+        }
+    }
+    week_ends.reverse();
+    let week_start = |w: Date| w.checked_sub(6.days()).unwrap_or(w).max(from);
+    let weekly: Vec<u32> = week_ends
+        .iter()
+        .map(|&w| {
+            cramp_nights
+                .iter()
+                .filter(|&&n| n >= week_start(w) && n <= w)
+                .count() as u32
+        })
+        .collect();
+    out.push_str("\n## Cramp nights per week\n\n| week ending | cramp nights |\n|---|---|\n");
+    for (w, n) in week_ends.iter().zip(&weekly) {
+        out.push_str(&format!("| {w} | {n} |\n"));
+    }
+    if let Some((per_week, weeks)) = crate::insights::frequent(content, weekly.iter().copied()) {
+        out.push_str(&format!(
+            "\n{}\n",
+            crate::strings::insights::frequent_text(per_week, weeks)
+        ));
+    }
     out.push_str("\n## Episodes\n\n");
     if episodes.is_empty() {
         out.push_str("None logged.\n");
@@ -216,5 +264,8 @@ pub fn markdown(
         "\n---\nKept by the person in cramp-coach (self-reported; not a diagnosis). {}\n",
         content.guidance.disclaimer
     ));
+    if let Some(reviewed) = content.guidance.reviewed {
+        out.push_str(&format!("{} {reviewed}.\n", crate::strings::REVIEWED));
+    }
     out
 }

@@ -70,6 +70,22 @@ fn day(n: i64) -> jiff::Span {
     n.days()
 }
 
+/// The app's own "frequent cramps" threshold, met anywhere in these weekly counts of cramp
+/// nights (oldest first): (nights a week, weeks running).
+pub fn frequent(content: &Content, weekly: impl Iterator<Item = u32>) -> Option<(u32, u32)> {
+    let (per_week, running) = (
+        content.guidance.frequent_nights,
+        content.guidance.frequent_weeks,
+    );
+    let mut run = 0;
+    let mut met = false;
+    for nights in weekly {
+        run = if nights >= per_week { run + 1 } else { 0 };
+        met |= run >= running;
+    }
+    met.then_some((per_week, running))
+}
+
 pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights {
     let cramp_nights: BTreeSet<Date> = journal.episodes().iter().map(|e| e.night).collect();
     let first = journal.first_night().unwrap_or(tonight);
@@ -165,22 +181,7 @@ pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights 
         })
         .collect();
 
-    let (per_week, running) = (
-        content.guidance.frequent_nights,
-        content.guidance.frequent_weeks,
-    );
-    let mut run = 0;
-    let mut frequent = None;
-    for w in &weeks {
-        run = if w.cramp_nights >= per_week {
-            run + 1
-        } else {
-            0
-        };
-        if run >= running {
-            frequent = Some((per_week, running));
-        }
-    }
+    let frequent = frequent(content, weeks.iter().map(|w| w.cramp_nights));
 
     let in_window = journal
         .episodes()
