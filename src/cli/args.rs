@@ -20,7 +20,7 @@ pub struct Cli {
     /// Config file laid over the defaults.
     #[arg(long, global = true, value_name = "FILE", value_parser = non_empty_path)]
     pub config: Option<PathBuf>,
-    /// Folder of the journal (habit ticks) instead of $XDG_DATA_HOME/cramp-coach.
+    /// Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach.
     #[arg(long, global = true, value_name = "DIR", value_parser = non_empty_path)]
     pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
@@ -30,30 +30,41 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Run a routine: the TUI, or plain lines with --plain.
+    #[command(
+        after_help = "Examples:\n  cramp run calf\n  cramp run --plain --quiet bedtime | espeak-ng"
+    )]
     Run {
         /// Line-by-line guidance without the TUI (screen readers, pipes, speech).
         #[arg(long)]
         plain: bool,
-        /// With --plain: no terminal bell.
-        #[arg(long)]
+        /// With --plain: no terminal bell (the TUI's bell is set in config.toml).
+        #[arg(long, requires = "plain")]
         quiet: bool,
         /// Routine id, as `cramp list` shows.
         routine: String,
     },
     /// List the routines: id, kind, length (m:ss), title.
+    #[command(after_help = "Example:\n  cramp list | cut -d' ' -f1")]
     List,
     /// Check a content file (default: the one in use) and report every error as FILE:LINE:COL.
+    #[command(
+        after_help = "Examples:\n  cramp validate my-content.toml\n  cramp validate          (the content in use)"
+    )]
     Validate {
-        /// The content file to check.
+        /// The content file to check (default: the one in use, which it names).
         file: Option<PathBuf>,
     },
     /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.
+    #[command(after_help = "Examples:\n  cramp habits\n  cramp habits --date 2026-11-20")]
     Habits {
         /// The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         date: Option<Date>,
     },
     /// Tick a habit for tonight (or night D); a counted habit gains one.
+    #[command(
+        after_help = "Examples:\n  cramp check stretch\n  cramp check fluids --date 2026-11-20 --undo"
+    )]
     Check {
         /// Habit id, as `cramp habits` shows.
         habit: String,
@@ -65,6 +76,9 @@ pub enum Command {
         undo: bool,
     },
     /// The cramp diary, newest first; `log add` and `log remove` change it.
+    #[command(
+        after_help = "Examples:\n  cramp log\n  cramp log --since 2026-11-01\n  cramp log add --muscle calf --side left --intensity 4 --minutes 3\n  cramp log remove 3"
+    )]
     Log {
         /// Only cramps on nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
@@ -73,9 +87,14 @@ pub enum Command {
         action: Option<LogAction>,
     },
     /// Cramp nights per week, the cramp-free run, habits kept, and cramp nights after habits kept or not.
+    #[command(after_help = "Example:\n  cramp insights")]
     Insights,
     /// Episodes and nightly habits for a clinician: CSV (RFC 4180) or a one-page Markdown summary.
+    #[command(
+        after_help = "Examples:\n  cramp export --format csv > cramps.csv\n  cramp export --format markdown --since 2026-10-01 > for-my-doctor.md"
+    )]
     Export {
+        /// csv: every episode and night, one table; markdown: a one-page summary.
         #[arg(long, value_enum)]
         format: super::export::Format,
         /// Only nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).
@@ -87,9 +106,14 @@ pub enum Command {
 #[derive(Subcommand)]
 pub enum LogAction {
     /// Add a cramp to the diary.
+    #[command(
+        after_help = "Example:\n  cramp log add --muscle calf --side left --intensity 4 --minutes 3 --at \"2026-11-28 03:10\""
+    )]
     Add {
+        /// Which muscle cramped.
         #[arg(long, value_enum)]
         muscle: MuscleArg,
+        /// Which leg.
         #[arg(long, value_enum)]
         side: SideArg,
         /// How bad, 1 (mild) to 5 (worst).
@@ -105,8 +129,13 @@ pub enum LogAction {
         #[arg(long)]
         symptoms: bool,
     },
-    /// Remove a cramp from the diary by its id (as `cramp log` shows, without the #).
-    Remove { id: u32 },
+    /// Remove a cramp from the diary by its id.
+    #[command(after_help = "Examples:\n  cramp log remove 3\n  cramp log remove '#3'")]
+    Remove {
+        /// The cramp's id, as `cramp log` shows it (with or without the #).
+        #[arg(value_parser = parse_id)]
+        id: u32,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -122,6 +151,19 @@ pub enum SideArg {
     Left,
     Right,
     Both,
+}
+
+/// A diary id, `3` or `#3`.
+fn parse_id(s: &str) -> Result<u32, String> {
+    let digits = s.strip_prefix('#').unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "{s:?} is not a cramp id: use the number `cramp log` shows"
+        ));
+    }
+    digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a cramp id: use the number `cramp log` shows"))
 }
 
 /// A path given on the command line: an empty one names nothing (and would mean "here").

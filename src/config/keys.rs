@@ -31,9 +31,12 @@ impl Key {
             "left" => Key::Left,
             "right" => Key::Right,
             _ => {
+                // Any one character a keyboard can type (é, ß, ü…), but no control or blank.
                 let mut chars = name.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) if c.is_ascii_graphic() => Key::Char(c),
+                    (Some(c), None) if !c.is_whitespace() && !crate::text::is_unsafe_char(c) => {
+                        Key::Char(c)
+                    }
                     _ => return None,
                 }
             }
@@ -159,6 +162,9 @@ mod tests {
         assert_eq!(Key::parse("esc"), None);
         assert_eq!(Key::parse("ab"), None);
         assert_eq!(Key::parse("\u{1b}"), None);
+        assert_eq!(Key::parse("é"), Some(Key::Char('é')));
+        assert_eq!(Key::parse("\u{202e}"), None);
+        assert_eq!(Key::parse("\u{a0}"), None);
     }
 
     #[test]

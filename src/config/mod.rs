@@ -76,7 +76,8 @@ struct RawConfig {
     bell: Option<bool>,
     speak_command: Option<Vec<String>>,
     lead_in_seconds: Option<Spanned<i64>>,
-    day_starts_at: Option<Spanned<String>>,
+    /// `"04:00"`, or a TOML time `04:00:00`.
+    day_starts_at: Option<Spanned<toml::Value>>,
     keys: Option<Spanned<RawKeys>>,
 }
 
@@ -148,19 +149,48 @@ impl Config {
             }
         }
         if let Some(d) = raw.day_starts_at {
-            match DayStart::parse(d.get_ref()) {
+            // A TOML time (04:00 or 04:00:00, unquoted) is read as the same "HH:MM".
+            let text = match d.get_ref() {
+                toml::Value::String(s) => Some(s.clone()),
+                toml::Value::Datetime(t) => match (t.date, t.time, t.offset) {
+                    (None, Some(time), None)
+                        if time.second.unwrap_or(0) == 0 && time.nanosecond.unwrap_or(0) == 0 =>
+                    {
+                        Some(format!("{:02}:{:02}", time.hour, time.minute))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match text.as_deref().and_then(DayStart::parse) {
                 Some(v) => self.day_starts_at = v,
-                None => errors.push(map.at(
-                    d.span(),
-                    format!(
-                        "day_starts_at {:?} must be a time \"HH:MM\" from 00:00 to 12:00",
-                        sanitize(d.get_ref())
-                    ),
-                )),
+                None => {
+                    let found = match (d.get_ref(), &text) {
+                        (_, Some(t)) => format!("{:?}", sanitize(t)),
+                        (toml::Value::Datetime(_), None) => "(a date or seconds)".to_string(),
+                        (other, None) => {
+                            let kind = other.type_str();
+                            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                                "an"
+                            } else {
+                                "a"
+                            };
+                            format!("({article} {kind})")
+                        }
+                    };
+                    errors.push(map.at(
+                        d.span(),
+                        format!(
+                            "day_starts_at {found} must be a time from 00:00 to 12:00, as \"04:00\" or 04:00"
+                        ),
+                    ));
+                }
             }
         }
         if let Some(table) = raw.keys {
             let mut keys = self.keys.clone();
+            // Each key this file binds, to what, and where: a conflict names the later place.
+            let mut written: Vec<(Key, RunnerCommand, std::ops::Range<usize>)> = Vec::new();
             for (name, list) in table.get_ref() {
                 let Some(command) = RunnerCommand::parse(name.get_ref()) else {
                     let names: Vec<&str> = RunnerCommand::ALL.iter().map(|c| c.name()).collect();
@@ -177,7 +207,10 @@ impl Config {
                 let mut bound = Vec::new();
                 for k in list.get_ref() {
                     match Key::parse(k.get_ref()) {
-                        Some(key) => bound.push(key),
+                        Some(key) => {
+                            bound.push(key);
+                            written.push((key, command, k.span()));
+                        }
                         None => errors.push(map.at(
                             k.span(),
                             format!(
@@ -197,9 +230,20 @@ impl Config {
                 keys.bind(command, bound);
             }
             if let Some((key, a, b)) = keys.conflict() {
+                let span = written
+                    .iter()
+                    .filter(|(k, c, _)| *k == key && (*c == a || *c == b))
+                    .map(|(_, _, span)| span.clone())
+                    .max_by_key(|span| span.start)
+                    .unwrap_or_else(|| table.span());
                 errors.push(map.at(
-                    table.span(),
-                    format!("{key:?} is bound to both {} and {}", a.name(), b.name()),
+                    span,
+                    format!(
+                        "{:?} is bound to both {} and {}",
+                        crate::strings::key_name(key, false),
+                        a.name(),
+                        b.name()
+                    ),
                 ));
             }
             self.keys = keys;
@@ -307,6 +351,45 @@ mod tests {
         );
         let e = err("[keys]\npause = [\"n\"]\n").unwrap_or_default();
         assert!(e.contains("bound to both pause and next"), "{e}");
+        // The place is the second binding, the key as a person writes it.
+        let e = err("[keys]\npause = [\"space\"]\nprevious = [\"b\"]\nrestart = [\"n\"]\n")
+            .unwrap_or_default();
+        assert_eq!(e, "u.toml:4:12: \"n\" is bound to both next and restart");
+        let e = err("[keys]\npause = [\"x\"]\nnext = [\"space\"]\n").unwrap_or_default();
+        assert_eq!(e, "");
+        let e = err("[keys]\npause = [\"x\"]\nnext = [\"x\"]\n").unwrap_or_default();
+        assert_eq!(e, "u.toml:3:9: \"x\" is bound to both pause and next");
+    }
+
+    #[test]
+    fn any_one_character_is_a_key_and_a_toml_time_is_a_time() {
+        let ok = |src: &str| {
+            Config::builtin()
+                .merged(Path::new("u.toml"), src)
+                .unwrap_or_else(|e| panic!("{src}: {e}"))
+        };
+        let c = ok("[keys]\npause = [\"é\"]\n");
+        assert_eq!(c.keys.command(Key::Char('é')), Some(RunnerCommand::Pause));
+        assert_eq!(
+            ok("day_starts_at = 04:30:00\n").day_starts_at,
+            DayStart {
+                hour: 4,
+                minute: 30
+            }
+        );
+        assert_eq!(
+            ok("day_starts_at = 05:00\n").day_starts_at,
+            DayStart { hour: 5, minute: 0 }
+        );
+        let e = Config::builtin()
+            .merged(Path::new("u.toml"), "day_starts_at = 4\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            e,
+            "u.toml:1:17: day_starts_at (an integer) must be a time from 00:00 to 12:00, as \"04:00\" or 04:00"
+        );
     }
 
     #[test]

@@ -34,9 +34,12 @@ impl Cues {
                         .extend((0..pattern.rings()).map(|i| now + RING_GAP * i));
                     None
                 }
-                Effect::Speak(words) => speak(&app.config.speak_command, &words)
-                    .err()
-                    .map(|e| Msg::SpeechFailed(e.to_string())),
+                Effect::Speak(words) => speak(&app.config.speak_command, &words).err().map(|e| {
+                    let program = app.config.speak_command.first().map_or(String::new(), |p| {
+                        cramp_coach::text::sanitize(p).into_owned()
+                    });
+                    Msg::SpeechFailed(format!("{program}: {e}"))
+                }),
                 Effect::Journal {
                     night,
                     habit,
