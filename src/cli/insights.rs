@@ -12,6 +12,9 @@ use super::output::print;
 
 pub fn show(content: &Content, config: &Config, locations: &Locations) -> exit::Result {
     let journal = read(locations)?;
+    if journal.is_empty() {
+        return super::output::say_empty(cramp_coach::strings::cli::NO_INSIGHTS);
+    }
     let i = insights::compute(content, &journal, clock::tonight(config));
     print(&insights::to_text(content, &i))
 }

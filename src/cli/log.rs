@@ -45,6 +45,15 @@ pub fn list(locations: &Locations, since: Option<Date>) -> exit::Result {
         .filter(|e| since.is_none_or(|d| e.night >= d))
         .collect();
     episodes.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
+    if episodes.is_empty() {
+        // Said to a person; a script reading stdout still gets nothing.
+        super::output::say_empty(if since.is_some() {
+            s::NO_CRAMPS_SINCE
+        } else {
+            s::NO_CRAMPS
+        })?;
+        return Ok(());
+    }
     let mut out = String::new();
     for e in episodes {
         out.push_str(&episode_line(e));

@@ -21,3 +21,15 @@ pub fn print(text: &str) -> exit::Result {
         .and_then(|()| out.flush())
         .map_err(|e| write_failed(&e))
 }
+
+/// An empty result said in one line: on standard output when it is a terminal, else on standard
+/// error, so a script reading standard output gets nothing.
+pub fn say_empty(line: &str) -> exit::Result {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        print(&format!("{line}\n"))
+    } else {
+        super::exit::fail(line);
+        Ok(())
+    }
+}

@@ -31,6 +31,9 @@ pub const NO_HABITS: &str = "the content file has no habits";
 pub const LOGGED: &str = "logged";
 pub const REMOVED: &str = "removed";
 pub const WARNING: &str = "warning";
+pub const NO_CRAMPS: &str = "no cramps logged yet (after relief, or: cramp log add --help)";
+pub const NO_CRAMPS_SINCE: &str = "no cramps logged since then";
+pub const NO_INSIGHTS: &str = "nothing to show yet: tick habits (cramp check) and log cramps (cramp log add), then look again";
 
 /// The when-to-get-help advice, as plain lines.
 pub fn get_help_text(g: &Guidance) -> String {
