@@ -67,10 +67,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     let (config, config_warning) = locations.config()?;
     let mut warnings: Vec<String> = content_warning.into_iter().chain(config_warning).collect();
     // Only what reads the clock says why TZ was not used.
-    if !matches!(
-        cli.command,
-        Some(Command::List | Command::Run { plain: true, .. })
-    ) {
+    if !matches!(cli.command, Some(Command::List)) {
         warnings.extend(cli::clock::zone_warning());
     }
     let store = cli::journal::store(&locations);
@@ -88,7 +85,11 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 return tui_or_exit(content, config, warnings, Some(routine), store);
             }
             warn_all(&warnings);
-            cli::plain::run(&content, &config, &routine, quiet)?;
+            let journal = cli::plain::Journal {
+                store,
+                tonight: cli::clock::tonight(&config),
+            };
+            cli::plain::run(&content, &config, &routine, quiet, &journal)?;
         }
         Some(command) => {
             warn_all(&warnings);

@@ -47,7 +47,11 @@ pub fn segment_line(routine: &Routine, seg: &Segment) -> String {
             if seg.reps > 1 {
                 parts.push(format!("{} of {}", seg.rep, seg.reps));
             }
-            parts.push(length(seg));
+            // An untimed step's length is said once, by the line that follows ("press Enter when
+            // it lets go"), not again here.
+            if seg.duration.is_some() {
+                parts.push(length(seg));
+            }
             parts.push(step.text.clone());
             parts.join(" · ")
         }
@@ -87,6 +91,33 @@ pub fn milestone_line(seconds_left: u64) -> String {
 
 pub fn switch_sides_line() -> String {
     format!("  {}", s::SWITCH_SIDES)
+}
+
+pub fn stopped_line(routine: &Routine, took: Duration) -> String {
+    format!(
+        "{} · {} · {}",
+        s::LEFT_MIDWAY,
+        routine.title,
+        clock(took.as_secs())
+    )
+}
+
+/// The plain log prompt's questions: what each key means; Enter skips.
+pub const LOG_INTRO: &str = "Log this cramp? One key a question, Enter skips it, q skips the rest.";
+pub const LOG_MUSCLE: &str = "  muscle? c calf · f foot · t thigh · o other";
+pub const LOG_SIDE: &str = "  side? l left · r right · b both";
+pub const LOG_INTENSITY: &str = "  how bad? 1 (mild) to 5 (worst)";
+pub const LOG_SYMPTOMS: &str = "  weakness, numbness, swelling or skin change? y · n";
+pub const LOG_SKIPPED: &str = "  not logged";
+
+/// After a routine that completes a habit.
+pub fn habit_ticked(habit: &str) -> String {
+    format!("  {} · {habit} ticked for tonight", s::SAVED)
+}
+
+/// After a cramp reached the diary.
+pub fn cramp_logged(id: u32) -> String {
+    format!("  {} · {} #{id}", s::SAVED, s::CRAMP_LOGGED)
 }
 
 pub fn done_line(routine: &Routine, took: Duration) -> String {
