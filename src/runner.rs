@@ -18,6 +18,10 @@ pub enum SegmentKind {
     Step,
     /// Rest between repeats of a step.
     Rest,
+    /// Getting into position for a new stretch (`step` is the one to come).
+    Position,
+    /// Changing legs within a step (`side` is the leg to come).
+    Switch,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +68,27 @@ impl Plan {
             } else {
                 1
             };
-            for side in sides {
+            let switch = (step.switch_seconds > 0)
+                .then(|| Duration::from_secs(u64::from(step.switch_seconds)));
+            for (side_index, side) in sides.into_iter().enumerate() {
+                // No hold starts while the person is still moving: a moment to get into position
+                // for a new stretch (the first one has the lead-in) and to change legs.
+                if let Some(d) = switch
+                    && (index > 0 || side_index > 0)
+                {
+                    segments.push(Segment {
+                        kind: if side_index > 0 {
+                            SegmentKind::Switch
+                        } else {
+                            SegmentKind::Position
+                        },
+                        step: index,
+                        side,
+                        rep: 1,
+                        reps: 1,
+                        duration: Some(d),
+                    });
+                }
                 for rep in 1..=reps {
                     segments.push(Segment {
                         kind: SegmentKind::Step,
@@ -372,7 +396,11 @@ impl Runner {
         self.timer = Self::fresh_timer(&self.plan, index, start, paused);
         let seg = &self.plan.segments[index];
         match (previous_side, seg.side) {
-            (Some(a), Some(b)) if a != b && seg.kind == SegmentKind::Step => Cue::SwitchSide,
+            (Some(a), Some(b))
+                if a != b && matches!(seg.kind, SegmentKind::Step | SegmentKind::Switch) =>
+            {
+                Cue::SwitchSide
+            }
             _ => Cue::Segment,
         }
     }

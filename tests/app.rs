@@ -206,11 +206,12 @@ fn plus_gives_the_step_thirty_seconds_more_and_the_routine_ends_thirty_seconds_l
         "the added time does not carry over to the rest"
     );
 
-    // The whole routine (200 s planned) ends 30 s later too.
-    let effects = tick(&mut app, t0 + millis(229_999));
+    // The whole routine (215 s planned: 200 s of holds and rests, 15 s to change legs and
+    // position) ends 30 s later too.
+    let effects = tick(&mut app, t0 + millis(244_999));
     assert!(!effects.contains(&Effect::Bell(Bell::Done)), "{effects:?}");
     assert!(matches!(app.screen, Screen::Running { .. }));
-    let effects = tick(&mut app, t0 + secs(230));
+    let effects = tick(&mut app, t0 + secs(245));
     assert!(effects.contains(&Effect::Bell(Bell::Done)), "{effects:?}");
     assert!(matches!(app.screen, Screen::Done { finished: true, .. }));
 }
@@ -221,9 +222,10 @@ fn plus_grows_the_routines_time_left_by_thirty_seconds() {
     let t0 = Instant::now();
     let mut app = app_without_lead_in(t0);
     start(&mut app, "bedtime", t0);
-    // Bedtime is 200 s. The left hamstring's last hold runs from 140 s to 150 s; at its start
-    // 60 s of the routine are left.
-    let now = t0 + secs(140);
+    // Bedtime is 215 s: calf left 0-50 s, 5 s to change legs, calf right 55-105 s, 5 s into
+    // position, hamstring left 110-160 s, 5 s to change legs, hamstring right 165-215 s. The
+    // left hamstring's last hold runs from 150 s to 160 s; at its start 65 s are left.
+    let now = t0 + secs(150);
     tick(&mut app, now);
     assert_eq!(step_title(&app), "Hamstring stretch");
     assert_eq!(runner(&app).current().map(|s| s.rep), Some(3));
@@ -231,17 +233,17 @@ fn plus_grows_the_routines_time_left_by_thirty_seconds() {
     assert!(before.contains("1 min left"), "{before}");
 
     press(&mut app, Key::Char('+'), now);
-    // 90 s of the routine are left now: the step ends at 180 s, the routine at 230 s.
+    // 95 s of the routine are left now: the step ends at 190 s, the routine at 245 s.
     let after = render(&app, 80, 24, now);
     assert!(
         after.contains("2 min left"),
-        "90 s to go after +30 s:\n{after}"
+        "95 s to go after +30 s:\n{after}"
     );
-    // 30 s into the lengthened hold, 60 s are left.
+    // 30 s into the lengthened hold, 65 s are left.
     let later = render(&app, 80, 24, now + secs(30));
-    assert!(later.contains("1 min left"), "60 s to go:\n{later}");
+    assert!(later.contains("1 min left"), "65 s to go:\n{later}");
     // And the routine ends when the time left says it will.
-    let effects = tick(&mut app, now + secs(90));
+    let effects = tick(&mut app, now + secs(95));
     assert!(effects.contains(&Effect::Bell(Bell::Done)), "{effects:?}");
 }
 
@@ -523,10 +525,10 @@ fn finishing_the_bedtime_stretch_ticks_tonights_stretch_habit() {
     let t0 = Instant::now();
     let mut app = app(t0);
     start(&mut app, "bedtime", t0);
-    // 3 s of lead-in, then 200 s of holds and rests.
-    tick(&mut app, t0 + millis(202_999));
+    // 3 s of lead-in, then 200 s of holds and rests and 15 s to change legs and position.
+    tick(&mut app, t0 + millis(217_999));
     assert!(matches!(app.screen, Screen::Running { .. }));
-    let effects = tick(&mut app, t0 + secs(203));
+    let effects = tick(&mut app, t0 + secs(218));
     assert_eq!(
         effects,
         vec![
@@ -717,17 +719,17 @@ fn the_done_screen_starts_again_with_r_and_goes_home_with_enter() {
     let t0 = Instant::now();
     let mut app = app(t0);
     start(&mut app, "bedtime", t0);
-    tick(&mut app, t0 + secs(203));
+    tick(&mut app, t0 + secs(218));
     assert!(matches!(app.screen, Screen::Done { .. }));
     assert_eq!(
-        press(&mut app, Key::Char('r'), t0 + secs(210)),
+        press(&mut app, Key::Char('r'), t0 + secs(220)),
         vec![Effect::Bell(Bell::Step)]
     );
     assert_eq!(running_id(&app), "bedtime");
-    assert_eq!(runner(&app).started_at(), t0 + secs(210));
-    tick(&mut app, t0 + secs(413));
+    assert_eq!(runner(&app).started_at(), t0 + secs(220));
+    tick(&mut app, t0 + secs(220 + 218));
     assert!(matches!(app.screen, Screen::Done { .. }));
-    assert!(press(&mut app, Key::Enter, t0 + secs(414)).is_empty());
+    assert!(press(&mut app, Key::Enter, t0 + secs(440)).is_empty());
     assert_eq!(app.screen, Screen::Home);
 }
 

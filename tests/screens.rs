@@ -315,7 +315,8 @@ fn home_focused_on_habits_in_a_small_terminal_shows_the_habits() {
 fn finishing_the_bedtime_routine_ticks_tonights_stretch() {
     let t0 = Instant::now();
     let mut app = started("bedtime", 0, t0);
-    let effects = app.tick(t0 + secs(200));
+    // 200 s of holds and rests, and 15 s to change legs and position.
+    let effects = app.tick(t0 + secs(215));
     assert!(matches!(app.screen, Screen::Done { .. }));
     let tick = cramp_coach::app::Effect::Journal {
         night: tonight(),
@@ -544,16 +545,23 @@ fn cues_ring_a_pattern_for_each_kind_of_change_and_speak_title_and_side() {
         app.tick(t0 + secs(10)),
         vec![Effect::Bell(Bell::Step), Effect::Speak("Rest".to_string())]
     );
-    // Left: hold, rest, hold, rest, hold (50 s); then the right side.
+    // Left: hold, rest, hold, rest, hold (50 s); then 5 s to change legs, then the right side.
     let switch = app.tick(t0 + secs(50));
     assert_eq!(
         switch,
         vec![
             Effect::Bell(Bell::SwitchSide),
+            Effect::Speak("Switch to the right leg".to_string())
+        ]
+    );
+    assert_eq!(
+        app.tick(t0 + secs(55)),
+        vec![
+            Effect::Bell(Bell::Step),
             Effect::Speak("Calf stretch, right side".to_string())
         ]
     );
-    let done = app.tick(t0 + secs(200));
+    let done = app.tick(t0 + secs(215));
     assert_eq!(done[0], Effect::Bell(Bell::Done));
     assert_eq!(done[1], Effect::Speak("Done. Bedtime stretch".to_string()));
     assert_eq!(

@@ -163,6 +163,11 @@ impl App {
         let title = match seg.kind {
             SegmentKind::LeadIn => format!("{}. {}", strings::GET_READY, routine.title),
             SegmentKind::Rest => strings::REST.to_string(),
+            SegmentKind::Position => strings::position_for(&routine.steps.get(seg.step)?.title),
+            SegmentKind::Switch => match seg.side {
+                Some(side) => strings::switch_to(side),
+                None => strings::SWITCH_TITLE.to_string(),
+            },
             SegmentKind::Step => routine.steps.get(seg.step)?.title.clone(),
         };
         Some(match seg.side {

@@ -18,7 +18,7 @@ use cramp_coach::content::{Content, Muscle, Routine, RoutineKind};
 use cramp_coach::habits::{self, Change};
 use cramp_coach::journal::{LegSide, Store};
 use cramp_coach::night::in_range;
-use cramp_coach::runner::{Cue, Plan, Runner};
+use cramp_coach::runner::{Cue, Plan, Runner, SegmentKind};
 use cramp_coach::strings::{cli as cli_words, guide};
 
 use super::exit::{self, Failure};
@@ -213,7 +213,8 @@ fn guide(
             return Ok((Ending::Finished, runner));
         };
         if let Some(c) = cue.take() {
-            if c == Cue::SwitchSide {
+            // A change of legs with a moment of its own says so itself.
+            if c == Cue::SwitchSide && seg.kind != SegmentKind::Switch {
                 writeln!(out, "{}", guide::switch_sides_line())?;
             }
             writeln!(out, "{}", guide::segment_line(routine, &seg))?;

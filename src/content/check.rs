@@ -169,7 +169,19 @@ impl Checker<'_> {
                 format!("more than {MAX_STEPS} steps in one routine"),
             );
         }
-        let steps = r.step.iter().map(|s| self.step(s)).collect();
+        let mut steps: Vec<Step> = r.step.iter().map(|s| self.step(s)).collect();
+        // Changing legs and changing stretches get a moment of their own in a routine with
+        // sides, unless a step says otherwise (0 turns it off).
+        let default_switch = if steps.iter().any(|s| s.sides.len() > 1) {
+            DEFAULT_SWITCH_SECONDS
+        } else {
+            0
+        };
+        for (step, raw) in steps.iter_mut().zip(&r.step) {
+            step.switch_seconds = raw.switch_seconds.as_ref().map_or(default_switch, |n| {
+                self.number(n, "switch_seconds", 0, MAX_SWITCH_SECONDS)
+            });
+        }
         Routine {
             id,
             title,
@@ -247,6 +259,7 @@ impl Checker<'_> {
             sides,
             repeat,
             rest_seconds,
+            switch_seconds: 0,
         }
     }
 
@@ -498,8 +511,23 @@ mod tests {
     }
 
     #[test]
-    fn totals_count_sides_repeats_and_rests() {
+    fn totals_count_sides_repeats_rests_and_changes_of_position() {
         let c = Content::builtin();
+        let bedtime = c.routines.iter().find(|r| r.kind == RoutineKind::Bedtime);
+        // The trial's holds and rests: 2 stretches × 2 legs × (3 × 10 s + 2 × 10 s) = 200 s; and
+        // 5 s each to change legs (twice) and to get into the hamstring stretch (once).
+        assert_eq!(bedtime.map(Routine::total_seconds), Some(200 + 3 * 5));
+        // A routine without sides has no changes of position by default; 0 turns them off.
+        let calf = c.routines.iter().find(|r| r.id == "calf");
+        assert!(calf.is_some_and(|r| r.steps.iter().all(|s| s.switch_seconds == 0)));
+        let off: String = BUILTIN_TOML
+            .lines()
+            .map(|l| match l {
+                "sides = [\"left\", \"right\"]" => format!("{l}\nswitch_seconds = 0\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        let c = Content::parse(Path::new("c.toml"), &off).unwrap_or_else(|e| panic!("{e}"));
         let bedtime = c.routines.iter().find(|r| r.kind == RoutineKind::Bedtime);
         assert_eq!(bedtime.map(Routine::total_seconds), Some(200));
     }

@@ -25,6 +25,9 @@ pub const BUILTIN_NAME: &str = "<built-in content>";
 pub const MAX_STEP_SECONDS: i64 = 3600;
 pub const MAX_REPEAT: i64 = 20;
 pub const MAX_HABIT_TARGET: i64 = 50;
+pub const MAX_SWITCH_SECONDS: i64 = 60;
+/// Seconds to change legs or get into position, in a routine with sides, unless a step says.
+pub const DEFAULT_SWITCH_SECONDS: u32 = 5;
 const MAX_TITLE_CHARS: usize = 80;
 const MAX_TEXT_CHARS: usize = 600;
 const MAX_ROUTINES: usize = 99;
@@ -128,16 +131,21 @@ pub struct Step {
     pub sides: Vec<Side>,
     pub repeat: u32,
     pub rest_seconds: Option<u32>,
+    /// Seconds to get into position before this step (when it is not the first) and to change
+    /// legs between its sides; 0: none. Default 5 in a routine with sides, else 0.
+    pub switch_seconds: u32,
 }
 
 impl Step {
-    /// Timed seconds this step takes with its sides, repeats and rests.
+    /// Timed seconds this step takes with its sides, repeats, rests and changes of leg (not the
+    /// positioning before it: see [`Routine::total_seconds`]).
     pub fn total_seconds(&self) -> u64 {
         let Some(s) = self.seconds else { return 0 };
         let sides = self.sides.len().max(1) as u64;
         let reps = u64::from(self.repeat);
         let rest = u64::from(self.rest_seconds.unwrap_or(0));
         sides * (reps * u64::from(s) + (reps - 1) * rest)
+            + (sides - 1) * u64::from(self.switch_seconds)
     }
 }
 
@@ -153,9 +161,16 @@ pub struct Routine {
 }
 
 impl Routine {
-    /// Timed seconds in all (untimed steps count nothing; lead-in not included).
+    /// Timed seconds in all, getting into position between steps included (untimed steps count
+    /// nothing; the lead-in is not included).
     pub fn total_seconds(&self) -> u64 {
-        self.steps.iter().map(Step::total_seconds).sum()
+        let positioning: u64 = self
+            .steps
+            .iter()
+            .skip(1)
+            .map(|s| u64::from(s.switch_seconds))
+            .sum();
+        self.steps.iter().map(Step::total_seconds).sum::<u64>() + positioning
     }
 
     pub fn has_untimed_steps(&self) -> bool {

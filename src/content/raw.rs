@@ -38,6 +38,7 @@ pub struct RawStep {
     pub sides: Option<S<Vec<S<String>>>>,
     pub repeat: Option<S<i64>>,
     pub rest_seconds: Option<S<i64>>,
+    pub switch_seconds: Option<S<i64>>,
 }
 
 #[derive(Deserialize)]

@@ -36,6 +36,17 @@ pub fn segment_line(routine: &Routine, seg: &Segment) -> String {
             format!("{} · {} · first: {first}", s::GET_READY, length(seg))
         }
         SegmentKind::Rest => format!("{} · {}", s::REST, length(seg)),
+        SegmentKind::Position => {
+            let title = routine
+                .steps
+                .get(seg.step)
+                .map_or("", |st| st.title.as_str());
+            format!("{} · {}", s::position_for(title), length(seg))
+        }
+        SegmentKind::Switch => match seg.side {
+            Some(side) => format!("{} · {}", s::switch_to(side), length(seg)),
+            None => format!("{} · {}", s::SWITCH_TITLE, length(seg)),
+        },
         SegmentKind::Step => {
             let Some(step) = routine.steps.get(seg.step) else {
                 return String::new();

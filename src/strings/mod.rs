@@ -295,3 +295,16 @@ pub const REVIEWED: &str = "Guidance last reviewed";
 pub fn date(d: jiff::civil::Date) -> String {
     d.strftime("%a %-d %b %Y").to_string()
 }
+
+pub const POSITION_TITLE: &str = "Get into position";
+pub const SWITCH_TITLE: &str = "Switch legs";
+
+/// "Switch to the right leg".
+pub fn switch_to(side: crate::content::Side) -> String {
+    format!("Switch to the {} leg", side.as_str())
+}
+
+/// "Get into position: Hamstring stretch".
+pub fn position_for(step_title: &str) -> String {
+    format!("{POSITION_TITLE}: {step_title}")
+}

@@ -37,6 +37,21 @@ fn segment_words<'a>(routine: &'a Routine, seg: &Segment) -> (&'a str, &'a str) 
             routine.steps.first().map_or("", |st| st.text.as_str()),
         ),
         SegmentKind::Rest => (s::REST, s::REST_TEXT),
+        // Moving into place: the instruction of the stretch to come.
+        SegmentKind::Position => (
+            s::POSITION_TITLE,
+            routine
+                .steps
+                .get(seg.step)
+                .map_or("", |st| st.text.as_str()),
+        ),
+        SegmentKind::Switch => (
+            s::SWITCH_TITLE,
+            routine
+                .steps
+                .get(seg.step)
+                .map_or("", |st| st.text.as_str()),
+        ),
         SegmentKind::Step => routine
             .steps
             .get(seg.step)
@@ -49,6 +64,14 @@ fn next_words(routine: &Routine, runner: &Runner) -> String {
     let what = match runner.next_segment() {
         None => s::DONE_NEXT.to_string(),
         Some(n) => match n.kind {
+            SegmentKind::Position => {
+                let title = routine.steps.get(n.step).map_or("", |st| st.title.as_str());
+                s::position_for(title).to_lowercase()
+            }
+            SegmentKind::Switch => match n.side {
+                Some(side) => s::switch_to(side).to_lowercase(),
+                None => s::SWITCH_TITLE.to_lowercase(),
+            },
             SegmentKind::Rest | SegmentKind::LeadIn => {
                 format!(
                     "{} {}",
@@ -214,7 +237,10 @@ pub(super) fn draw(
         title,
         theme.title.add_modifier(Modifier::BOLD),
     )];
-    if let Some(side) = seg.side.filter(|_| seg.kind == SegmentKind::Step) {
+    if let Some(side) = seg
+        .side
+        .filter(|_| matches!(seg.kind, SegmentKind::Step | SegmentKind::Switch))
+    {
         heading.push(Span::styled(
             format!("  {}", s::side_label(side)),
             theme.accent.add_modifier(Modifier::BOLD),
