@@ -42,7 +42,10 @@ impl App {
             }
             Key::Enter => return self.start_home_row(self.selected, now),
             Key::Char(c @ '1'..='9') => return self.start_home_row(c as usize - '1' as usize, now),
-            Key::Char('i') => self.screen = Screen::Insights,
+            Key::Char('i') => {
+                self.screen = Screen::Insights;
+                self.insights_scroll = 0;
+            }
             Key::Char('q') | Key::Esc => {
                 self.quit = true;
                 return Vec::new();

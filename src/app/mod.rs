@@ -175,6 +175,8 @@ pub struct App {
     runner_scroll: (usize, usize),
     /// How far the done screen is scrolled (↑↓) when it does not fit.
     pub done_scroll: u16,
+    /// How far insights are scrolled (↑↓, PgUp/PgDn, Home/End) when they do not fit.
+    pub insights_scroll: u16,
     /// Why "When to get help" opened by itself (a logged cramp's warning signs), for its first line.
     pub get_help_reason: Option<String>,
     /// Speech failed once already: not said again.
@@ -200,6 +202,7 @@ impl App {
             status: None,
             runner_scroll: (0, 0),
             done_scroll: 0,
+            insights_scroll: 0,
             get_help_reason: None,
             speech_failed: false,
             quit: false,
@@ -305,8 +308,19 @@ impl App {
             } => self.prompt_key(key, now),
             Screen::Done { .. } => self.done_key(key, now),
             Screen::Insights => {
-                if matches!(key, Key::Esc | Key::Char('q') | Key::Char('i') | Key::Enter) {
-                    self.screen = Screen::Home;
+                // The view stops at the end; a page is taken as 10 rows, the end as far as it goes.
+                let s = &mut self.insights_scroll;
+                match key {
+                    Key::Esc | Key::Char('q') | Key::Char('i') | Key::Enter => {
+                        self.screen = Screen::Home;
+                    }
+                    Key::Up | Key::Char('k') => *s = s.saturating_sub(1),
+                    Key::Down | Key::Char('j') => *s = s.saturating_add(1).min(MAX_SCROLL),
+                    Key::PageUp => *s = s.saturating_sub(PAGE),
+                    Key::PageDown => *s = s.saturating_add(PAGE).min(MAX_SCROLL),
+                    Key::Home => *s = 0,
+                    Key::End => *s = MAX_SCROLL,
+                    _ => {}
                 }
                 Vec::new()
             }
@@ -341,6 +355,10 @@ impl App {
         Vec::new()
     }
 }
+
+/// Rows a page key scrolls by, and the most any screen is scrolled by (the views stop at the end).
+const PAGE: u16 = 10;
+const MAX_SCROLL: u16 = 500;
 
 /// "tonight", "last night", or the weekday and date.
 pub fn night_label(night: Date, tonight: Date) -> String {

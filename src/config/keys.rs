@@ -13,6 +13,10 @@ pub enum Key {
     Tab,
     BackTab,
     Backspace,
+    PageUp,
+    PageDown,
+    Home,
+    End,
     CtrlC,
 }
 

@@ -76,27 +76,45 @@ pub fn to_text(content: &Content, i: &Insights) -> String {
         }
         out.push_str(&format!("\nCramp nights after nights each habit was kept or not (last {WEEKS} weeks, tonight left out)\n"));
         for c in &i.comparisons {
-            let caution = if c.too_few() {
-                format!("  ({FEW_NIGHTS_CAUTION})")
+            let line = format!("  {:<width$}  {}", c.habit, comparison_text(c));
+            let caution = format!("  ({FEW_NIGHTS_CAUTION})");
+            // Within 100 columns: a caution that does not fit goes on the next line.
+            if !c.too_few() {
+                out.push_str(&format!("{line}\n"));
+            } else if line.chars().count() + caution.chars().count() <= TEXT_WIDTH {
+                out.push_str(&format!("{line}{caution}\n"));
             } else {
-                String::new()
-            };
-            out.push_str(&format!(
-                "  {:<width$}  {}{caution}\n",
-                c.habit,
-                comparison_text(c)
-            ));
+                out.push_str(&format!("{line}\n  {:width$}{caution}\n", ""));
+            }
         }
-        out.push_str(&format!("  {NO_CAUSE}\n"));
+        push_wrapped(&mut out, NO_CAUSE, "  ");
     }
     if i.red_flag_episodes > 0 {
-        out.push_str(&format!(
-            "\n{} of {} cramps logged in these weeks reported a warning sign (weakness, numbness, swelling, a skin change, or longer than 10 minutes): see a doctor.\n",
-            i.red_flag_episodes, i.episodes
-        ));
+        out.push('\n');
+        push_wrapped(
+            &mut out,
+            &format!(
+                "{} of {} cramps logged in these weeks reported a warning sign (weakness, numbness, swelling, a skin change, or longer than 10 minutes): see a doctor.",
+                i.red_flag_episodes, i.episodes
+            ),
+            "",
+        );
     }
     if let Some((n, w)) = i.frequent {
-        out.push_str(&format!("\n{}\n", frequent_text(n, w)));
+        out.push('\n');
+        push_wrapped(&mut out, &frequent_text(n, w), "");
     }
     out
+}
+
+/// Widest line of `cramp insights`.
+pub const TEXT_WIDTH: usize = 100;
+
+/// `text` wrapped to [`TEXT_WIDTH`], each row after `indent`.
+fn push_wrapped(out: &mut String, text: &str, indent: &str) {
+    for row in crate::text::wrap(text, TEXT_WIDTH - indent.len()) {
+        out.push_str(indent);
+        out.push_str(&row);
+        out.push('\n');
+    }
 }

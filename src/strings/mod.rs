@@ -35,7 +35,7 @@ pub const SOURCES: &str = "Sources";
 pub const HELP_TITLE: &str = "Keys";
 pub const SPEECH_FAILED: &str = "speech unavailable";
 pub const INSIGHTS_TITLE: &str = "Insights";
-pub const INSIGHTS_KEYS: &str = "esc back · ! get help · q back";
+pub const INSIGHTS_KEYS: &str = "↑↓ pgup pgdn scroll · ! get help · q back";
 pub const CRAMP_NIGHTS_PER_WEEK: &str = "Cramp nights per week";
 pub const CRAMP_FREE: &str = "Cramp-free";
 pub const KEPT_VS_NOT: &str = "Cramp nights out of nights each habit was kept and not (8 weeks)";
@@ -102,7 +102,12 @@ pub const HELP_DONE: &[(&str, &str)] = &[
     ("r", "the same routine again"),
     ("↑ ↓", "scroll when it does not fit"),
 ];
-pub const HELP_INSIGHTS: &[(&str, &str)] = &[("enter  i  q", "home")];
+pub const HELP_INSIGHTS: &[(&str, &str)] = &[
+    ("↑ ↓  j k", "scroll a line"),
+    ("pgup pgdn", "scroll a page"),
+    ("home end", "to the top, to the end"),
+    ("enter  i  q", "home"),
+];
 /// Back and quit, as they work anywhere but on a prompt.
 pub const HELP_ANYWHERE_SHORT: &[(&str, &str)] = &[
     ("ctrl-c", "quit"),
@@ -141,6 +146,10 @@ pub fn key_name(key: Key, short: bool) -> String {
         Key::Down => "↓".to_string(),
         Key::Tab | Key::BackTab => "tab".to_string(),
         Key::Backspace => "⌫".to_string(),
+        Key::PageUp => "pgup".to_string(),
+        Key::PageDown => "pgdn".to_string(),
+        Key::Home => "home".to_string(),
+        Key::End => "end".to_string(),
         Key::Esc => "esc".to_string(),
         Key::CtrlC => "ctrl-c".to_string(),
         Key::Char(c) => c.to_string(),

@@ -1,9 +1,11 @@
 //! Insights: cramp nights per week as a chart, with plain counts and their cautions.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
 use super::layout::*;
@@ -30,13 +32,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     };
     let i = insights::compute(&app.content, journal, app.tonight);
-    let chart_rows: u16 = if body.height >= 24 { 8 } else { 0 };
-    let [head, chart, rest] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(chart_rows),
-        Constraint::Fill(1),
-    ])
-    .areas(body);
+    let [head, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(vec![
@@ -51,35 +47,9 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ]),
         head,
     );
-    if chart_rows > 0 {
-        let bars: Vec<Bar> = i
-            .weeks
-            .iter()
-            .map(|w| {
-                Bar::default()
-                    .value(u64::from(w.cramp_nights))
-                    .text_value(w.cramp_nights.to_string())
-                    .label(Line::from(w.last.strftime("%d %b").to_string()))
-                    .style(theme.gauge)
-                    .value_style(theme.selected)
-            })
-            .collect();
-        let bar_chart = BarChart::default()
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(6)
-            .bar_gap(2)
-            .max(7)
-            .style(theme.base)
-            .label_style(theme.dim);
-        frame.render_widget(
-            bar_chart,
-            Rect {
-                height: chart_rows - 1,
-                ..chart
-            },
-        );
-    }
-    let mut lines: Vec<Line> = Vec::new();
+    // The chart first, then the counts and their cautions; all of it scrolls as one when it does
+    // not fit, with a marker saying there is more.
+    let mut lines = chart_lines(&i, theme, rest.width);
     if let Some((n, w)) = i.frequent {
         for row in wrap(&insights::frequent_text(n, w), rest.width as usize) {
             lines.push(Line::styled(row, theme.warning));
@@ -122,10 +92,68 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     if i.red_flag_episodes > 0 {
         lines.push(Line::default());
-        lines.push(Line::styled(
-            s::warning_signs(i.red_flag_episodes, i.episodes),
-            theme.warning,
-        ));
+        for row in wrap(
+            &s::warning_signs(i.red_flag_episodes, i.episodes),
+            rest.width as usize,
+        ) {
+            lines.push(Line::styled(row, theme.warning));
+        }
     }
-    frame.render_widget(Paragraph::new(lines), rest);
+    let height = rest.height as usize;
+    if lines.len() <= height {
+        frame.render_widget(Paragraph::new(lines), rest);
+        return;
+    }
+    let view = height.saturating_sub(1).max(1);
+    let scroll = usize::from(app.insights_scroll).min(lines.len() - view);
+    let more = if scroll + view < lines.len() {
+        s::MORE_BELOW
+    } else {
+        s::MORE_ABOVE
+    };
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(view).collect();
+    shown.push(Line::styled(more, theme.accent));
+    frame.render_widget(Paragraph::new(shown), rest);
+}
+
+/// Rows the weekly chart takes: seven for the bars and values, one for the labels, one blank.
+const CHART_ROWS: u16 = 9;
+
+/// The chart of cramp nights per week, drawn into lines so that it scrolls with the text.
+fn chart_lines(i: &insights::Insights, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let bars: Vec<Bar> = i
+        .weeks
+        .iter()
+        .map(|w| {
+            Bar::default()
+                .value(u64::from(w.cramp_nights))
+                .text_value(w.cramp_nights.to_string())
+                .label(Line::from(w.last.strftime("%d %b").to_string()))
+                .style(theme.gauge)
+                .value_style(theme.selected)
+        })
+        .collect();
+    // Eight weeks in the width there is: bars of 6 with gaps of 2, narrower on small terminals.
+    let bar_width = (width.saturating_sub(8) / 8).clamp(1, 6);
+    let chart = BarChart::default()
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(bar_width)
+        .bar_gap(if bar_width >= 4 { 2 } else { 1 })
+        .max(7)
+        .style(theme.base)
+        .label_style(theme.dim);
+    let area = Rect::new(0, 0, width, CHART_ROWS - 1);
+    let mut buffer = Buffer::empty(area);
+    chart.render(area, &mut buffer);
+    let mut lines: Vec<Line<'static>> = (0..area.height)
+        .map(|y| {
+            let spans: Vec<Span<'static>> = (0..area.width)
+                .filter_map(|x| buffer.cell((x, y)))
+                .map(|c| Span::styled(c.symbol().to_string(), c.style()))
+                .collect();
+            Line::from(spans)
+        })
+        .collect();
+    lines.push(Line::default());
+    lines
 }

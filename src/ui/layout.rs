@@ -30,21 +30,7 @@ pub(super) fn notices<'a>(app: &'a App, theme: &Theme, width: u16, max: usize) -
 
 /// Greedy word wrap by characters, for short one-off lines whose height must be known up front.
 pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut rows = vec![String::new()];
-    for word in text.split(' ') {
-        let last = rows.last_mut().map_or(0, |r| r.chars().count());
-        if last > 0 && last + 1 + word.chars().count() > width {
-            rows.push(String::new());
-        }
-        if let Some(row) = rows.last_mut() {
-            if !row.is_empty() {
-                row.push(' ');
-            }
-            row.push_str(word);
-        }
-    }
-    rows
+    crate::text::wrap(text, width)
 }
 
 /// Splits `area` into a body and a bottom strip holding notices and the key line.
