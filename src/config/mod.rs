@@ -81,6 +81,19 @@ struct RawConfig {
     keys: Option<Spanned<RawKeys>>,
 }
 
+/// The config file's shape, for listing every unknown key and wrong type at once.
+const SHAPE: &[crate::content::source::Field] = {
+    use crate::content::source::Kind;
+    &[
+        ("theme", Kind::Str),
+        ("bell", Kind::Bool),
+        ("speak_command", Kind::StrList),
+        ("lead_in_seconds", Kind::Int),
+        ("day_starts_at", Kind::Time),
+        ("keys", Kind::Map(&Kind::StrList)),
+    ]
+};
+
 /// `[keys]`: command name to key names, each with its place in the file.
 type RawKeys = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>;
 
@@ -118,7 +131,7 @@ impl Config {
 
     /// This config with the keys present in `source` laid over it.
     pub fn merged(mut self, path: &Path, source: &str) -> Result<Config, Diagnostics> {
-        let raw: RawConfig = parse_toml(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        let raw: RawConfig = parse_toml(path, source, SHAPE)?;
         let map = SourceMap::new(path, source);
         let mut errors: Vec<Diagnostic> = Vec::new();
         if let Some(t) = raw.theme {
@@ -388,7 +401,7 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(
             e,
-            "u.toml:1:17: day_starts_at (an integer) must be a time from 00:00 to 12:00, as \"04:00\" or 04:00"
+            "u.toml:1:17: day_starts_at: invalid type: integer 4, expected a time like \"04:00\" or 04:00"
         );
     }
 

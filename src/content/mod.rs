@@ -252,7 +252,7 @@ impl Content {
     }
 
     pub fn parse(path: &Path, source: &str) -> Result<Content, Diagnostics> {
-        let raw: RawContent = parse_toml(path, source).map_err(|d| Diagnostics(vec![d]))?;
+        let raw: RawContent = parse_toml(path, source, raw::CONTENT)?;
         let mut check = Checker {
             map: SourceMap::new(path, source),
             errors: Vec::new(),

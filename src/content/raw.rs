@@ -66,3 +66,50 @@ pub struct RawGuidance {
     pub frequent_nights: Option<S<i64>>,
     pub frequent_weeks: Option<S<i64>>,
 }
+
+use super::source::{Field, Kind};
+
+const STEP: &[Field] = &[
+    ("title", Kind::Str),
+    ("text", Kind::Str),
+    ("seconds", Kind::Int),
+    ("sides", Kind::StrList),
+    ("repeat", Kind::Int),
+    ("rest_seconds", Kind::Int),
+    ("switch_seconds", Kind::Int),
+];
+const ROUTINE: &[Field] = &[
+    ("id", Kind::Str),
+    ("title", Kind::Str),
+    ("kind", Kind::Str),
+    ("summary", Kind::Str),
+    ("muscle", Kind::Str),
+    ("completes_habit", Kind::Str),
+    ("step", Kind::Tables(STEP)),
+];
+const HABIT: &[Field] = &[
+    ("id", Kind::Str),
+    ("title", Kind::Str),
+    ("hint", Kind::Str),
+    ("target", Kind::Int),
+    ("days", Kind::StrList),
+];
+const GUIDANCE: &[Field] = &[
+    ("disclaimer", Kind::Str),
+    ("aftercare", Kind::StrList),
+    ("bedtime_close", Kind::StrList),
+    ("get_help_now", Kind::StrList),
+    ("see_a_doctor", Kind::StrList),
+    ("medicines", Kind::Str),
+    ("supplements", Kind::StrList),
+    ("reviewed", Kind::Str),
+    ("sources", Kind::StrList),
+    ("frequent_nights", Kind::Int),
+    ("frequent_weeks", Kind::Int),
+];
+/// The content file's shape, for listing every unknown key and wrong type at once.
+pub const CONTENT: &[Field] = &[
+    ("routine", Kind::Tables(ROUTINE)),
+    ("habit", Kind::Tables(HABIT)),
+    ("guidance", Kind::Table(GUIDANCE)),
+];
