@@ -254,17 +254,23 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
             format!("arrays or tables nested deeper than {MAX_NESTING} levels"),
         )]));
     }
-    // Every unknown key and every value of the wrong kind, all at once (the deserializer would
-    // stop at the first); then the deserializer, for what the schema does not say.
-    let table =
-        toml::de::DeTable::parse(source).map_err(|e| Diagnostics(vec![map.toml_error(&e)]))?;
+    let first = match toml::from_str(source) {
+        Ok(value) => return Ok(value),
+        Err(e) => map.toml_error(&e),
+    };
+    // The deserializer stops at the first unknown key or value of the wrong kind: walk the file
+    // against its shape to list every one of them (only when something is wrong, so a valid file
+    // is parsed once).
+    let Ok(table) = toml::de::DeTable::parse(source) else {
+        return Err(Diagnostics(vec![first]));
+    };
     let mut errors = Vec::new();
     check_table(table.get_ref(), schema, &map, &mut errors);
-    if !errors.is_empty() {
-        errors.sort_by_key(|d: &Diagnostic| (d.line, d.column));
-        return Err(Diagnostics(errors));
+    if errors.is_empty() {
+        return Err(Diagnostics(vec![first]));
     }
-    toml::from_str(source).map_err(|e| Diagnostics(vec![map.toml_error(&e)]))
+    errors.sort_by_key(|d: &Diagnostic| (d.line, d.column));
+    Err(Diagnostics(errors))
 }
 
 // ---------------------------------------------------------------------------------------------
