@@ -401,7 +401,7 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(
             e,
-            "u.toml:1:17: day_starts_at: invalid type: integer 4, expected a time like \"04:00\" or 04:00"
+            "u.toml:1:17: day_starts_at (an integer) must be a time from 00:00 to 12:00, as \"04:00\" or 04:00"
         );
     }
 
