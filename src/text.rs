@@ -51,6 +51,27 @@ pub fn clock(total_seconds: u64) -> String {
     }
 }
 
+
+/// Greedy word wrap by characters: rows of at most `width` characters (a longer word has a row of
+/// its own), for text whose height must be known up front.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut rows = vec![String::new()];
+    for word in text.split(' ') {
+        let last = rows.last_mut().map_or(0, |r| r.chars().count());
+        if last > 0 && last + 1 + word.chars().count() > width {
+            rows.push(String::new());
+        }
+        if let Some(row) = rows.last_mut() {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(word);
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,24 +102,4 @@ mod tests {
         assert_eq!(clock(3600), "1:00:00");
         assert_eq!(clock(3725), "1:02:05");
     }
-}
-
-/// Greedy word wrap by characters: rows of at most `width` characters (a longer word has a row of
-/// its own), for text whose height must be known up front.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut rows = vec![String::new()];
-    for word in text.split(' ') {
-        let last = rows.last_mut().map_or(0, |r| r.chars().count());
-        if last > 0 && last + 1 + word.chars().count() > width {
-            rows.push(String::new());
-        }
-        if let Some(row) = rows.last_mut() {
-            if !row.is_empty() {
-                row.push(' ');
-            }
-            row.push_str(word);
-        }
-    }
-    rows
 }

@@ -17,36 +17,31 @@
 //! inserted (controls, odd whitespace, unicode), lines swapped, doubled or dropped, numbers made
 //! huge. Each property runs a bounded number of cases and writes no regression files.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+// Tests assert by panicking, in their helpers as much as in #[test] functions: the denials in
+// Cargo.toml's [lints.clippy] are for the app's own code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use assert_cmd::Command;
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::Config as ProptestConfig;
-use tempfile::TempDir;
 
 use cramp_coach::config::{Config, DEFAULT_TOML, MAX_LEAD_IN_SECONDS};
 use cramp_coach::content::{BUILTIN_TOML, Content, LoadError};
-use cramp_coach::journal::{JOURNAL_FILE, Journal};
+use cramp_coach::journal::Journal;
 use cramp_coach::night::parse_date;
 use cramp_coach::text::{is_unsafe_char, sanitize};
+
+use support::home::{Home, Setup};
+use support::{HABIT_IDS, log_add};
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
-
-/// The habit ids of the built-in content (`assets/content.toml`).
-const HABIT_IDS: [&str; 7] = [
-    "stretch",
-    "fluids",
-    "bedding",
-    "no-late-legs",
-    "alcohol-caffeine",
-    "footwear",
-    "move",
-];
 
 /// The routine ids of the built-in content.
 const ROUTINE_IDS: [&str; 5] = ["calf", "foot", "thigh-back", "thigh-front", "bedtime"];
@@ -1373,9 +1368,6 @@ const ZONES: [&str; 5] = [
     "America/Sao_Paulo",
 ];
 
-/// A generous guard against a hung binary; not a timing assertion.
-const HANG_GUARD: Duration = Duration::from_secs(60);
-
 /// One write command.
 #[derive(Debug, Clone)]
 enum WriteCommand {
@@ -1418,16 +1410,7 @@ impl WriteCommand {
                 at,
                 symptoms,
             } => {
-                for a in [
-                    "log",
-                    "add",
-                    "--muscle",
-                    muscle,
-                    "--side",
-                    side,
-                    "--intensity",
-                    intensity,
-                ] {
+                for a in log_add(muscle, side, intensity) {
                     args.push(a.to_string());
                 }
                 if let Some(m) = minutes {
@@ -1526,7 +1509,7 @@ fn write_command() -> impl Strategy<Value = WriteCommand> {
 
 /// A fresh home for one case: `--data-dir` and every XDG folder inside a tempdir, one time zone.
 struct Sandbox {
-    dir: TempDir,
+    home: Home,
     tz: &'static str,
 }
 
@@ -1540,44 +1523,28 @@ struct Run {
 
 impl Sandbox {
     fn new(tz: &'static str) -> Result<Sandbox, TestCaseError> {
-        let dir = tempfile::tempdir().map_err(|e| fail(format!("tempdir: {e}")))?;
-        Ok(Sandbox { dir, tz })
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn journal_bytes(&self) -> Option<Vec<u8>> {
-        std::fs::read(self.data().join(JOURNAL_FILE)).ok()
+        let setup = Setup {
+            data_dir: true,
+            tz: Some(tz),
+            state_and_cache: true,
+            ..Setup::BASE
+        };
+        let home = Home::try_new(setup).map_err(|e| fail(format!("tempdir: {e}")))?;
+        Ok(Sandbox { home, tz })
     }
 
     fn journal_text(&self) -> String {
-        self.journal_bytes().map_or_else(
+        self.home.journal_bytes().map_or_else(
             || "(no journal file)".to_string(),
             |b| String::from_utf8_lossy(&b).into_owned(),
         )
     }
 
     fn run(&self, args: &[String]) -> Result<Run, TestCaseError> {
-        let home = self.dir.path();
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cramp"));
-        cmd.current_dir(home)
-            .env("HOME", home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_DATA_HOME", home.join("xdg-data"))
-            .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("TZ", self.tz)
-            .env_remove("CRAMP_CONTENT")
-            .env_remove("CRAMP_CONFIG")
-            .env_remove("CRAMP_DATA_DIR")
-            .env_remove("NO_COLOR")
-            .timeout(HANG_GUARD)
-            .arg("--data-dir")
-            .arg(self.data())
-            .args(args);
-        let out = cmd
+        let out = self
+            .home
+            .cramp()
+            .args(args)
             .output()
             .map_err(|e| fail(format!("cannot run cramp: {e}")))?;
         Ok(Run {
@@ -1642,7 +1609,7 @@ proptest! {
         let mut history: Vec<String> = Vec::new();
         let mut nights: BTreeSet<String> = BTreeSet::new();
         for write in &writes {
-            let before = sandbox.journal_bytes();
+            let before = sandbox.home.journal_bytes();
             let run = sandbox.run(&write.args())?;
             history.push(format!("{}  -> exit {:?}", run.command, run.code));
             if run.code == Some(0) {
@@ -1670,7 +1637,7 @@ proptest! {
                     history.join("\n"),
                     run.stderr
                 );
-                let after = sandbox.journal_bytes();
+                let after = sandbox.home.journal_bytes();
                 prop_assert!(
                     after == before,
                     "refused `{}` changed the journal:\n{}\n--- stderr ---\n{}--- before ---\n{}\n--- after ---\n{}",

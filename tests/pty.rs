@@ -6,426 +6,35 @@
 //! what the screen shows. Every wait has a generous timeout that only bounds a failure: no test
 //! sleeps to synchronise, and none asserts on how long anything took.
 //!
-//! `expectrl` spawns the binary on the pty and sends it keys, resizes and signals. The output is
-//! read by a thread that blocks on the pty and hands chunks over a channel, rather than through
-//! `Session::expect`: that one polls in a busy loop (a core per test on a loaded CI machine) and
-//! matches raw bytes, while ratatui writes only the cells that changed, so a text on screen is not
-//! always one run of bytes in the stream.
-//!
-//! The binary is started through `sh -c 'read -r go && stty echo && exec cramp …'`. The shell
-//! waits for the line the test sends once the pty has its size, so the app's first size query
-//! already sees 100×30 and no SIGWINCH reaches it at start (see the last test for why that
-//! matters); echo goes on so that after the app exits the pty's termios (read through the master)
-//! tells whether raw mode was undone. `exec` keeps the process id, so signals and exit statuses are
-//! the binary's own.
+//! `expectrl` spawns the binary on the pty and sends it keys, resizes and signals; the harness is
+//! `support::pty`. The app starts at its final size, so no SIGWINCH reaches it at start (see the
+//! last test for why that matters), and after it exits the pty's termios tells whether raw mode
+//! was undone.
+
+// Tests assert by panicking, in their helpers as much as in #[test] functions: the denials in
+// Cargo.toml's [lints.clippy] are for the app's own code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
 
 use std::fs;
-use std::io::Read;
-use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cramp_coach::strings as s;
-use expectrl::{Session, Signal, WaitStatus};
+use expectrl::{Signal, WaitStatus};
 
-/// Bounds every wait; only a failing test ever reaches it.
-const TIMEOUT: Duration = Duration::from_secs(10);
-const COLS: u16 = 100;
-const ROWS: u16 = 30;
+use support::home::{Home, Setup};
+use support::pty::{
+    COLS, ROWS, Tui, bottom_line, digit_rows, home_ready, is_selected, routine_row, rows,
+    runner_ready, shows,
+};
 
-/// Settings that keep the tests quiet and direct: no "get ready" segment, no bell.
-const QUICK_CONFIG: &str = "lead_in_seconds = 0\nbell = false\n";
-
-const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
-const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
-const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-
-// ---------------------------------------------------------------------------------------------
-// The harness
-// ---------------------------------------------------------------------------------------------
-
-/// A fresh home for one run: HOME, XDG_CONFIG_HOME and XDG_DATA_HOME inside a temporary folder.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        let dir = tempfile::Builder::new()
-            .prefix("cramp-pty")
-            .tempdir()
-            .expect("temporary folder");
-        Home { dir }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn config_home(&self) -> PathBuf {
-        self.path().join("config")
-    }
-
-    fn data_home(&self) -> PathBuf {
-        self.path().join("data")
-    }
-
-    /// Writes `text` to `name` inside the home and returns its path.
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path().join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).expect("create folder");
-        }
-        fs::write(&path, text).expect("write file");
-        path
-    }
-
-    /// A `--config` file with no lead-in and no bell.
-    fn quick_config(&self) -> String {
-        self.write("quick.toml", QUICK_CONFIG)
-            .to_string_lossy()
-            .into_owned()
-    }
-}
-
-/// The binary running on a pty, with a screen emulator fed with everything it wrote.
-struct Tui {
-    session: Session,
-    chunks: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    /// Every byte read so far.
-    raw: Vec<u8>,
-    /// The pty reported end of file: the app and everything holding the terminal are gone.
-    eof: bool,
-}
-
-fn size(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).expect("a non-zero size")
-}
-
-impl Tui {
-    /// Runs `cramp ARGS` on a 100×30 pty.
-    fn spawn(home: &Home, args: &[&str]) -> Tui {
-        Tui::spawn_sized(home, args, COLS, ROWS)
-    }
-
-    fn spawn_sized(home: &Home, args: &[&str], cols: u16, rows: u16) -> Tui {
-        // The shell waits for a line from the test before it starts the app, so the pty has its
-        // final size before the app's first size query, and no SIGWINCH reaches the app at start.
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg("read -r go && stty echo && exec \"$0\" \"$@\"")
-            .arg(env!("CARGO_BIN_EXE_cramp"))
-            .args(args)
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.config_home())
-            .env("XDG_DATA_HOME", home.data_home())
-            .env("TERM", "xterm-256color")
-            .env_remove("CRAMP_CONTENT")
-            .env_remove("CRAMP_CONFIG")
-            .env_remove("CRAMP_DATA_DIR")
-            .env_remove("NO_COLOR")
-            .env_remove("COLUMNS")
-            .env_remove("LINES")
-            .current_dir(home.path());
-        let mut session = Session::spawn(command).expect("spawn cramp on a pty");
-        session
-            .get_process_mut()
-            .set_window_size(cols, rows)
-            .expect("set the pty size");
-        session.send("go\n").expect("start the app");
-        let mut reader = session
-            .get_process()
-            .get_raw_handle()
-            .expect("a handle on the pty");
-        let (tx, chunks) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            loop {
-                match reader.read(&mut buf) {
-                    // Linux reports the slave side's last close as EIO.
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if tx.send(buf[..n].to_vec()).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
-        Tui {
-            session,
-            chunks,
-            parser: vt100::Parser::new(size(rows), size(cols), 0),
-            raw: Vec::new(),
-            eof: false,
-        }
-    }
-
-    fn screen(&self) -> &vt100::Screen {
-        self.parser.screen()
-    }
-
-    fn feed(&mut self, chunk: &[u8]) {
-        self.raw.extend_from_slice(chunk);
-        self.parser.process(chunk);
-    }
-
-    /// Takes in what has arrived, waiting at most until `deadline` for the first chunk.
-    /// Returns false when nothing came before the deadline.
-    fn pump(&mut self, deadline: Instant) -> bool {
-        if self.eof {
-            return false;
-        }
-        let wait = deadline.saturating_duration_since(Instant::now());
-        match self.chunks.recv_timeout(wait) {
-            Ok(chunk) => self.feed(&chunk),
-            Err(RecvTimeoutError::Timeout) => return false,
-            Err(RecvTimeoutError::Disconnected) => {
-                self.eof = true;
-                return false;
-            }
-        }
-        while let Ok(chunk) = self.chunks.try_recv() {
-            self.feed(&chunk);
-        }
-        true
-    }
-
-    /// Waits until `ready` holds for the screen; fails the test with the screen after `TIMEOUT`.
-    fn wait_for(&mut self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if ready(self.screen()) {
-                return;
-            }
-            if !self.pump(deadline) {
-                if ready(self.screen()) {
-                    return;
-                }
-                let why = if self.eof {
-                    "the app closed the terminal"
-                } else {
-                    "timed out"
-                };
-                panic!("waiting for {what}: {why}\n{}", self.dump());
-            }
-        }
-    }
-
-    /// Waits until `needle` is somewhere on the screen.
-    fn wait_text(&mut self, needle: &str) {
-        self.wait_for(&format!("{needle:?} on screen"), |screen| {
-            rows(screen).iter().any(|r| r.contains(needle))
-        });
-    }
-
-    /// Lets about `d` of real time pass while taking in whatever the app writes. Only for letting
-    /// time pass (a frozen display must stay frozen); never a way to wait for the app.
-    fn let_time_pass(&mut self, d: Duration) {
-        let until = Instant::now() + d;
-        while Instant::now() < until {
-            if !self.pump(until) && self.eof {
-                return;
-            }
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).expect("send keys to the pty");
-    }
-
-    /// Resizes the pty (the app gets SIGWINCH) and the emulator with it.
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.parser.set_size(size(rows), size(cols));
-        self.session
-            .get_process_mut()
-            .set_window_size(cols, rows)
-            .expect("resize the pty");
-    }
-
-    fn signal(&mut self, signal: Signal) {
-        self.session
-            .get_process_mut()
-            .kill(signal)
-            .expect("signal the app");
-    }
-
-    /// Whether the pty echoes input: off in raw mode, on again once the app has restored the
-    /// terminal (the tests turn it on before the app starts). Read through the master, which on
-    /// Linux reports the terminal side's settings.
-    fn echo(&self) -> bool {
-        self.session
-            .get_process()
-            .get_echo()
-            .expect("read the pty's termios")
-    }
-
-    /// Waits for the app to close the terminal and exit; returns how it ended.
-    fn wait_exit(&mut self) -> WaitStatus {
-        let deadline = Instant::now() + TIMEOUT;
-        while !self.eof {
-            if !self.pump(deadline) && !self.eof {
-                panic!("the app did not exit\n{}", self.dump());
-            }
-        }
-        loop {
-            match self.session.get_process().status() {
-                Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
-                    // The terminal is closed; the exit itself is a moment away. A short pause
-                    // between polls, not a synchronisation.
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                Ok(status) => return status,
-                Err(e) => panic!("cannot collect the exit status: {e}"),
-            }
-        }
-    }
-
-    /// Waits for the exit and checks the status is `code` (not a death by signal).
-    fn expect_exit(&mut self, code: i32) {
-        let status = self.wait_exit();
-        match status {
-            WaitStatus::Exited(_, c) if c == code => {}
-            other => panic!(
-                "expected exit status {code}, got {other:?}\n{}",
-                self.dump()
-            ),
-        }
-    }
-
-    /// The terminal is as the app found it: the alternate screen left, the cursor shown, raw
-    /// mode off.
-    fn assert_restored(&self) {
-        let raw = &self.raw;
-        let entered = rfind(raw, ENTER_ALT_SCREEN);
-        assert!(
-            entered.is_some(),
-            "the app never entered the alternate screen\n{}",
-            self.dump()
-        );
-        let left = rfind(raw, LEAVE_ALT_SCREEN);
-        assert!(
-            left > entered,
-            "the output does not end outside the alternate screen\n{}",
-            self.tail()
-        );
-        let hidden = rfind(raw, HIDE_CURSOR);
-        let shown = rfind(raw, SHOW_CURSOR);
-        assert!(
-            hidden.is_none() || shown > hidden,
-            "the output ends with the cursor hidden\n{}",
-            self.tail()
-        );
-        assert!(
-            !self.screen().alternate_screen(),
-            "emulator still on the alternate screen"
-        );
-        assert!(
-            !self.screen().hide_cursor(),
-            "emulator's cursor still hidden"
-        );
-        assert!(
-            self.echo(),
-            "the pty is still in raw mode (echo off) after the app exited"
-        );
-    }
-
-    fn dump(&self) -> String {
-        let (r, c) = self.screen().size();
-        let mut out = format!("--- screen {c}x{r} ---\n");
-        for (i, row) in rows(self.screen()).iter().enumerate() {
-            out.push_str(&format!("{i:2}|{}\n", row.trim_end()));
-        }
-        out.push_str(&format!(
-            "--- {} bytes read, eof: {} ---",
-            self.raw.len(),
-            self.eof
-        ));
-        out
-    }
-
-    /// The last bytes written, escaped, for messages about escape sequences.
-    fn tail(&self) -> String {
-        let start = self.raw.len().saturating_sub(200);
-        format!("last bytes: {}", self.raw[start..].escape_ascii())
-    }
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// The screen's rows as text.
-fn rows(screen: &vt100::Screen) -> Vec<String> {
-    let (_, cols) = screen.size();
-    screen.rows(0, cols.get()).collect()
-}
-
-/// The last row that has any text.
-fn bottom_line(screen: &vt100::Screen) -> String {
-    rows(screen)
-        .into_iter()
-        .rev()
-        .find(|r| !r.trim().is_empty())
-        .unwrap_or_default()
-}
-
-/// The home row of routine `title`, if shown.
-fn routine_row(screen: &vt100::Screen, title: &str) -> Option<String> {
-    rows(screen).into_iter().find(|r| r.contains(title))
-}
-
-/// Whether the home row of `title` carries the selection marker.
-fn is_selected(screen: &vt100::Screen, title: &str) -> bool {
-    routine_row(screen, title).is_some_and(|r| r.trim_start().starts_with('›'))
-}
-
-/// The home screen, fully drawn at the terminal's size: calf relief selected, the key line at
-/// the very bottom.
-fn home_ready(screen: &vt100::Screen) -> bool {
-    let (r, _) = screen.size();
-    let last = rows(screen)
-        .get(usize::from(r.get()) - 1)
-        .cloned()
-        .unwrap_or_default();
-    is_selected(screen, "Calf cramp")
-        && (last.contains(s::HOME_KEYS) || last.contains(s::HOME_KEYS_SHORT))
-}
-
-/// The runner, fully drawn at the terminal's size: its key line at the very bottom.
-fn runner_ready(screen: &vt100::Screen) -> bool {
-    let (r, _) = screen.size();
-    let last = rows(screen)
-        .get(usize::from(r.get()) - 1)
-        .cloned()
-        .unwrap_or_default();
-    let keys = cramp_coach::config::keys::KeyMap::default();
-    // The key line says what the keys do now: paused or not, an untimed step or a timed one.
-    [(false, false), (false, true), (true, false), (true, true)]
-        .into_iter()
-        .map(|(paused, untimed)| s::RunnerKeyState { paused, untimed })
-        .any(|state| {
-            last.contains(&s::runner_keys(&keys, state))
-                || last.contains(&s::runner_keys_short(&keys, state))
-        })
-}
-
-/// The rows of the big countdown digits (half-block characters).
-fn digit_rows(screen: &vt100::Screen) -> Vec<String> {
-    rows(screen)
-        .into_iter()
-        .filter(|r| r.contains(['█', '▀', '▄']))
-        .collect()
-}
-
-fn shows(screen: &vt100::Screen, needle: &str) -> bool {
-    rows(screen).iter().any(|r| r.contains(needle))
-}
+/// HOME and the XDG folders in a temporary folder named `cramp-pty…`; no `--data-dir`, no TZ.
+const SETUP: Setup = Setup {
+    prefix: "cramp-pty",
+    ..Setup::BASE
+};
 
 // ---------------------------------------------------------------------------------------------
 // 1–2. Home, and Enter starting calf relief
@@ -433,7 +42,7 @@ fn shows(screen: &vt100::Screen, needle: &str) -> bool {
 
 #[test]
 fn first_screen_is_home_with_calf_relief_selected_and_the_key_line() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let mut tui = Tui::spawn(&home, &[]);
     // `home_ready` holds the checks: the "›" marker on calf relief's row, the key line at the
     // very bottom.
@@ -459,7 +68,7 @@ fn first_screen_is_home_with_calf_relief_selected_and_the_key_line() {
 
 #[test]
 fn the_full_home_key_line_shows_on_a_100_column_terminal() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let mut tui = Tui::spawn(&home, &[]);
     tui.wait_for("the home screen with the full key line", |screen| {
         is_selected(screen, "Calf cramp") && bottom_line(screen).contains(s::HOME_KEYS)
@@ -470,7 +79,7 @@ fn the_full_home_key_line_shows_on_a_100_column_terminal() {
 
 #[test]
 fn enter_starts_calf_relief_with_its_first_untimed_step() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     let mut tui = Tui::spawn(&home, &["--config", &config]);
     tui.wait_for("the home screen", home_ready);
@@ -502,7 +111,7 @@ fn enter_starts_calf_relief_with_its_first_untimed_step() {
 
 #[test]
 fn space_freezes_the_digits_and_space_again_resumes() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     let mut tui = Tui::spawn(&home, &["--config", &config, "run", "bedtime"]);
     tui.wait_for("the bedtime runner", |screen| {
@@ -542,7 +151,7 @@ fn space_freezes_the_digits_and_space_again_resumes() {
 
 #[test]
 fn q_on_home_quits_with_status_0_and_restores_the_terminal() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let mut tui = Tui::spawn(&home, &[]);
     tui.wait_for("the home screen", home_ready);
     tui.send("q");
@@ -552,7 +161,7 @@ fn q_on_home_quits_with_status_0_and_restores_the_terminal() {
 
 #[test]
 fn q_in_the_runner_goes_home_and_a_second_q_quits() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     let mut tui = Tui::spawn(&home, &["--config", &config, "run", "bedtime"]);
     tui.wait_for("the bedtime runner", |screen| {
@@ -570,7 +179,7 @@ fn q_in_the_runner_goes_home_and_a_second_q_quits() {
 /// Leaving a relief routine midway offers the cramp log first; `q` skips it.
 #[test]
 fn q_in_relief_offers_the_cramp_log_then_q_goes_home_and_q_quits() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     let mut tui = Tui::spawn(&home, &["--config", &config]);
     tui.wait_for("the home screen", home_ready);
@@ -606,7 +215,7 @@ enum At {
 }
 
 fn killed_by(signal: Signal, at: At, code: i32) {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     let mut tui = match at {
         At::Home | At::Untimed => Tui::spawn(&home, &["--config", &config]),
@@ -665,7 +274,7 @@ fn sigint_exits_130_and_restores_the_terminal() {
 
 #[test]
 fn a_tiny_terminal_says_too_small_then_a_resize_brings_home() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let mut tui = Tui::spawn_sized(&home, &[], 15, 5);
     // 15 columns hold only the start of the notice (see the ignored test below).
     tui.wait_text("terminal too");
@@ -694,7 +303,7 @@ fn a_tiny_terminal_says_too_small_then_a_resize_brings_home() {
 
 #[test]
 fn a_tiny_terminal_shows_the_whole_too_small_notice() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let mut tui = Tui::spawn_sized(&home, &[], 15, 5);
     // Read as words, so a notice wrapped over two rows counts.
     tui.wait_for("the whole notice", |screen| {
@@ -714,7 +323,7 @@ fn a_tiny_terminal_shows_the_whole_too_small_notice() {
 
 #[test]
 fn a_broken_content_file_warns_once_and_relief_still_starts() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     home.write(
         "config/cramp-coach/content.toml",
@@ -773,7 +382,7 @@ fn a_broken_content_file_warns_once_and_relief_still_starts() {
 #[test]
 fn ctrl_c_quits_with_status_0_and_restores_the_terminal() {
     for args in [&[][..], &["run", "bedtime"][..]] {
-        let home = Home::new();
+        let home = Home::new(SETUP);
         let config = home.quick_config();
         let mut all = vec!["--config", config.as_str()];
         all.extend_from_slice(args);
@@ -799,7 +408,7 @@ fn ctrl_c_quits_with_status_0_and_restores_the_terminal() {
 
 #[test]
 fn a_key_pressed_as_the_terminal_resizes_is_not_held_back() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let mut tui = Tui::spawn(&home, &[]);
     tui.wait_for("the home screen", home_ready);
     // Each round: a resize and a key at once, then the key's effect must show (without another
@@ -867,7 +476,7 @@ fn cramp_output(home: &Home, args: &[&str]) -> String {
 
 #[test]
 fn a_relief_routine_run_to_its_end_and_logged_with_keys_reaches_the_diary_and_both_exports() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     let content = home
         .write("short.toml", SHORT_RELIEF)
@@ -927,7 +536,7 @@ fn a_relief_routine_run_to_its_end_and_logged_with_keys_reaches_the_diary_and_bo
 
 #[test]
 fn a_tick_made_from_the_shell_shows_in_the_open_app_at_the_next_key() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     let mut tui = Tui::spawn(&home, &["--config", &config]);
     tui.wait_for("the habits pane", |screen| {
@@ -955,7 +564,7 @@ fn a_tick_made_from_the_shell_shows_in_the_open_app_at_the_next_key() {
 
 #[test]
 fn a_speech_program_that_cannot_start_is_reported_once_and_relief_goes_on() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.write(
         "speech.toml",
         "lead_in_seconds = 0\nbell = false\nspeak_command = [\"/nonexistent/cramp-speaker\"]\n",
@@ -980,7 +589,7 @@ fn a_speech_program_that_cannot_start_is_reported_once_and_relief_goes_on() {
 
 #[test]
 fn a_held_lock_is_shown_while_relief_goes_on_and_the_tick_lands_when_it_is_released() {
-    let home = Home::new();
+    let home = Home::new(SETUP);
     let config = home.quick_config();
     // Another cramp in the middle of a change holds the journal's lock.
     let data = home.data_home().join("cramp-coach");

@@ -1,5 +1,9 @@
 //! Screens as a person sees them: the model rendered into ratatui's TestBackend, checked with insta.
 
+// Tests assert by panicking, in their helpers as much as in #[test] functions: the denials in
+// Cargo.toml's [lints.clippy] are for the app's own code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::time::{Duration, Instant};
 
 use cramp_coach::app::{App, Effect, Focus, Key, Msg, Overlay, Screen};

@@ -225,40 +225,6 @@ pub fn side_label(side: crate::content::Side) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Key lines are shown whole in the text column (72 wide) or swapped for their short form, which
-    /// fits the smallest usable terminal (20 columns less a margin each side).
-    #[test]
-    fn key_lines_fit() {
-        for keys in [
-            HOME_KEYS,
-            HABITS_KEYS,
-            &runner_keys(&KeyMap::default(), RunnerKeyState::default()),
-            &runner_keys(
-                &KeyMap::default(),
-                RunnerKeyState {
-                    paused: true,
-                    untimed: true,
-                },
-            ),
-            DONE_KEYS,
-            PROMPT_KEYS,
-            INSIGHTS_KEYS,
-        ] {
-            assert!(keys.chars().count() <= 72, "{keys}");
-        }
-        for keys in [
-            HOME_KEYS_SHORT,
-            &runner_keys_short(&KeyMap::default(), RunnerKeyState::default()),
-            PROMPT_KEYS_SHORT,
-        ] {
-            assert!(keys.chars().count() <= 18, "{keys}");
-        }
-    }
-}
 
 pub const YES: &str = "yes";
 pub const NO: &str = "no";
@@ -316,4 +282,39 @@ pub fn switch_to(side: crate::content::Side) -> String {
 /// "Get into position: Hamstring stretch".
 pub fn position_for(step_title: &str) -> String {
     format!("{POSITION_TITLE}: {step_title}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Key lines are shown whole in the text column (72 wide) or swapped for their short form, which
+    /// fits the smallest usable terminal (20 columns less a margin each side).
+    #[test]
+    fn key_lines_fit() {
+        for keys in [
+            HOME_KEYS,
+            HABITS_KEYS,
+            &runner_keys(&KeyMap::default(), RunnerKeyState::default()),
+            &runner_keys(
+                &KeyMap::default(),
+                RunnerKeyState {
+                    paused: true,
+                    untimed: true,
+                },
+            ),
+            DONE_KEYS,
+            PROMPT_KEYS,
+            INSIGHTS_KEYS,
+        ] {
+            assert!(keys.chars().count() <= 72, "{keys}");
+        }
+        for keys in [
+            HOME_KEYS_SHORT,
+            &runner_keys_short(&KeyMap::default(), RunnerKeyState::default()),
+            PROMPT_KEYS_SHORT,
+        ] {
+            assert!(keys.chars().count() <= 18, "{keys}");
+        }
+    }
 }

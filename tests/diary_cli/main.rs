@@ -1,0 +1,159 @@
+//! Black-box tests of the cramp diary commands: `cramp log`, `log add`, `log remove` (`log`, and
+//! `red_flags` for the advice after a warning sign), `insights` and `export`, their bad input
+//! (`bad_input`), and the journal guarantees behind them (`unreadable`).
+//!
+//! Every run is isolated: `--data-dir HOME/data`, HOME and XDG_* in a fresh tempdir, the CRAMP_*
+//! variables and NO_COLOR removed, TZ=UTC. Cramps are logged with `--at` in 2025 so nothing depends on
+//! today, except in the tests about insights (which look back from tonight) and about "now"; those
+//! build their journal relative to tonight and assert nothing that would change if the night rolled
+//! over during the test.
+
+// Tests assert by panicking, in their helpers as much as in #[test] functions: the denials in
+// Cargo.toml's [lints.clippy] are for the app's own code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod bad_input;
+mod export;
+mod insights;
+mod log;
+mod red_flags;
+mod unreadable;
+
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use cramp_coach::config::DayStart;
+use cramp_coach::content::Content;
+use cramp_coach::night::night_of;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use support::home::{Home, Setup};
+use support::out::Out;
+
+/// `--data-dir HOME/data`, every XDG folder in the home, TZ=UTC.
+const SETUP: Setup = Setup {
+    data_dir: true,
+    tz: Some("UTC"),
+    state_and_cache: true,
+    ..Setup::BASE
+};
+
+/// Three cramps logged out of time order: #1 on the night of Mar 12, #2 at 00:30 on Mar 10 (the
+/// night of Mar 9, with symptoms), #3 at 04:30 on Mar 11 (the night of Mar 11, 11 minutes).
+fn seeded() -> Home {
+    let home = Home::new(SETUP);
+    home.add("calf", "left", "3", "2025-03-12 23:00", &[]);
+    home.add("foot", "right", "2", "2025-03-10 00:30", &["--symptoms"]);
+    home.add(
+        "thigh",
+        "both",
+        "5",
+        "2025-03-11 04:30",
+        &["--minutes", "11"],
+    );
+    home
+}
+
+const SEEDED_LOG: [&str; 3] = [
+    "#1  2025-03-12 23:00  night 2025-03-12  calf  left  3/5  - min",
+    "#3  2025-03-11 04:30  night 2025-03-11  thigh  both  5/5  11 min  warning: a cramp longer than 10 minutes",
+    "#2  2025-03-10 00:30  night 2025-03-09  foot  right  2/5  - min  warning: weakness, numbness, swelling or skin change",
+];
+
+/// No journal, and no data folder either: the command stored nothing.
+fn assert_nothing_stored(home: &Home, what: &str) {
+    assert!(
+        !home.journal().exists(),
+        "{what}: a journal was created: {:?}",
+        home.journal_bytes()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    );
+}
+
+/// The journal is byte for byte as it was, the same file (not replaced), and no temporary is left.
+fn assert_untouched(home: &Home, before: &[u8], inode: u64, what: &str) {
+    let after = home
+        .journal_bytes()
+        .unwrap_or_else(|| panic!("{what}: the journal is gone"));
+    assert!(
+        after == before,
+        "{what}: the journal changed:\nbefore: {:?}\nafter:  {:?}",
+        String::from_utf8_lossy(before),
+        String::from_utf8_lossy(&after)
+    );
+    assert_eq!(
+        inode_of(&home.journal()),
+        inode,
+        "{what}: the journal was replaced"
+    );
+    assert!(
+        !home.data().join(".journal.txt.tmp").exists(),
+        "{what}: a temporary file was left"
+    );
+}
+
+fn inode_of(path: &Path) -> u64 {
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .ino()
+}
+
+/// The message names the range `lo` to `hi` in some plain form.
+fn names_range(out: &Out, lo: u32, hi: u32) {
+    let forms = [
+        format!("{lo}..={hi}"),
+        format!("{lo} to {hi}"),
+        format!("{lo}-{hi}"),
+        format!("{lo}–{hi}"),
+    ];
+    assert!(
+        forms.iter().any(|f| out.stderr.contains(f.as_str())),
+        "`cramp {}`: stderr does not name {lo} to {hi}:\n{}",
+        out.args,
+        out.stderr
+    );
+}
+
+/// Tonight by the clock, as the binary sees it with TZ=UTC and the default end of night (04:00).
+fn tonight() -> Date {
+    night_of(
+        Timestamp::now(),
+        &TimeZone::UTC,
+        DayStart { hour: 4, minute: 0 },
+    )
+}
+
+fn back(d: Date, n: i64) -> Date {
+    d.checked_sub(n.days())
+        .unwrap_or_else(|e| panic!("{d} - {n}: {e}"))
+}
+
+/// A journal in the documented format, written by hand.
+fn journal_text(nights: &[String], cramps: &[String]) -> String {
+    let mut text = String::from("cramp-coach journal 1\n");
+    for n in nights {
+        text.push_str(n);
+        text.push('\n');
+    }
+    for (i, c) in cramps.iter().enumerate() {
+        text.push_str(&format!("cramp {} {c}\n", i + 1));
+    }
+    text
+}
+
+/// `night=D at=D+1T02:00 ...`: a cramp in the small hours after the evening of `d`.
+fn cramp_on(d: Date, extra: &str) -> String {
+    let next = d.tomorrow().unwrap_or_else(|e| panic!("{e}"));
+    format!("night={d} at={next}T02:00:00+00:00 muscle=calf side=left intensity=3 {extra}")
+}
+
+/// The built-in content file, as shipped.
+fn shipped_content() -> Content {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content.toml");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    Content::parse(&path, &text).unwrap_or_else(|e| panic!("{e}"))
+}
