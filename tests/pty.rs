@@ -191,6 +191,11 @@ fn q_in_relief_offers_the_cramp_log_then_q_goes_home_and_q_quits() {
     tui.wait_for("the cramp log prompt", |screen| {
         shows(screen, s::LOG_PROMPT) && !shows(screen, "Toe pull until it lets go")
     });
+    // q skips the log: the done screen stays, with its own keys (r would start it again).
+    tui.send("q");
+    tui.wait_for("the done screen, prompt closed", |screen| {
+        shows(screen, s::DONE_KEYS) && !shows(screen, s::LOG_PROMPT)
+    });
     tui.send("q");
     tui.wait_for("home", |screen| {
         home_ready(screen) && !shows(screen, s::LOG_PROMPT)
@@ -499,9 +504,12 @@ fn a_relief_routine_run_to_its_end_and_logged_with_keys_reaches_the_diary_and_bo
         shows(screen, "[left]") && shows(screen, "[3]") && shows(screen, "[no]")
     });
     tui.send("\r");
-    tui.wait_for("saved, back home", |screen| {
-        shows(screen, "saved · cramp #1") && is_selected(screen, "Short relief")
+    // Saved: the done screen stays (Enter home, r again) and says so.
+    tui.wait_for("saved, on the done screen", |screen| {
+        shows(screen, "saved · cramp #1") && shows(screen, s::DONE_KEYS)
     });
+    tui.send("\r");
+    tui.wait_for("home", |screen| is_selected(screen, "Short relief"));
     tui.send("q");
     tui.expect_exit(0);
     tui.assert_restored();
@@ -613,6 +621,8 @@ fn a_held_lock_is_shown_while_relief_goes_on_and_the_tick_lands_when_it_is_relea
     tui.send("q");
     tui.wait_for("the log prompt", |screen| shows(screen, "Log this cramp"));
     tui.send("\x1b");
+    tui.wait_for("the done screen", |screen| shows(screen, s::DONE_KEYS));
+    tui.send("\r");
     tui.wait_for("home with tonight's stretch ticked", |screen| {
         shows(screen, "[x]   Bedtime stretch")
     });
