@@ -283,6 +283,11 @@ impl Tui {
         out
     }
 
+    /// Every byte the app wrote so far.
+    pub fn raw(&self) -> &[u8] {
+        &self.raw
+    }
+
     /// The last bytes written, escaped, for messages about escape sequences.
     pub fn tail(&self) -> String {
         let start = self.raw.len().saturating_sub(200);

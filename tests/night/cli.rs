@@ -1,0 +1,145 @@
+//! The command line's words: empty states, a habit on a night it does not apply, '#5', --quiet,
+//! help with examples, the CSV's counts, no bell in a pipe.
+
+use support::home::{Home, Setup};
+
+use crate::support;
+
+const SETUP: Setup = Setup {
+    data_dir: true,
+    tz: Some("UTC"),
+    stdin_null: true,
+    ..Setup::BASE
+};
+
+#[test]
+fn an_empty_diary_and_empty_insights_say_so_on_stderr_when_piped() {
+    let home = Home::new(SETUP);
+    let log = home.run(&["log"]);
+    log.ok();
+    assert_eq!(log.stdout, "");
+    assert!(
+        log.stderr.contains("no cramps logged yet"),
+        "{}",
+        log.stderr
+    );
+    let insights = home.run(&["insights"]);
+    insights.ok();
+    assert_eq!(insights.stdout, "");
+    assert!(
+        insights.stderr.contains("nothing to show yet"),
+        "{}",
+        insights.stderr
+    );
+}
+
+#[test]
+fn a_habit_cannot_be_ticked_on_a_night_it_does_not_apply() {
+    let home = Home::new(SETUP);
+    let content = home.file(
+        "content.toml",
+        &format!(
+            "{}\n[[habit]]\nid = \"bike\"\ntitle = \"Stationary bike\"\ntarget = 2\ndays = [\"mon\", \"wed\"]\n",
+            cramp_coach::content::BUILTIN_TOML
+        ),
+    );
+    // 2026-11-28 was a Saturday.
+    let out = home.run(&[
+        "--content",
+        &content,
+        "check",
+        "bike",
+        "--date",
+        "2026-11-28",
+    ]);
+    out.code(2)
+        .stderr_has("bike applies on Mon and Wed nights; 2026-11-28 is a Sat");
+    assert_eq!(home.journal_bytes(), None);
+    let habits = home.run(&["--content", &content, "habits", "--date", "2026-11-28"]);
+    habits.ok();
+    assert!(
+        habits.stdout.contains("[-] bike"),
+        "counted too:\n{}",
+        habits.stdout
+    );
+    home.run(&[
+        "--content",
+        &content,
+        "check",
+        "bike",
+        "--date",
+        "2026-11-30",
+    ])
+    .ok();
+}
+
+#[test]
+fn log_remove_takes_the_id_as_log_shows_it() {
+    let home = Home::new(SETUP);
+    home.run(&support::LOG_ADD).ok();
+    let out = home.run(&["log", "remove", "#1"]);
+    out.ok();
+    assert_eq!(out.stdout, "removed #1\n");
+}
+
+#[test]
+fn quiet_without_plain_is_refused() {
+    let home = Home::new(SETUP);
+    let out = home.run(&["run", "--quiet", "calf"]);
+    out.code(2).stderr_has("--plain");
+}
+
+#[test]
+fn every_subcommand_s_help_has_an_example_and_describes_its_arguments() {
+    let home = Home::new(SETUP);
+    for args in [
+        &["run", "--help"][..],
+        &["list", "--help"],
+        &["validate", "--help"],
+        &["habits", "--help"],
+        &["check", "--help"],
+        &["log", "--help"],
+        &["log", "add", "--help"],
+        &["log", "remove", "--help"],
+        &["insights", "--help"],
+        &["export", "--help"],
+    ] {
+        let out = home.run(args);
+        out.ok();
+        assert!(out.stdout.contains("Example"), "{args:?}:\n{}", out.stdout);
+    }
+    let remove = home.run(&["log", "remove", "--help"]);
+    assert!(
+        remove.stdout.contains("<ID>  The cramp's id"),
+        "{}",
+        remove.stdout
+    );
+    let top = home.run(&["--help"]);
+    assert!(
+        top.stdout.contains("the cramp diary"),
+        "--data-dir: {}",
+        top.stdout
+    );
+}
+
+#[test]
+fn the_plain_guide_rings_no_bell_into_a_pipe() {
+    let home = Home::new(SETUP);
+    let content = home.file(
+        "content.toml",
+        "[[routine]]\nid = \"r\"\ntitle = \"R\"\nkind = \"relief\"\n[[routine.step]]\ntitle = \"S\"\ntext = \"T\"\nseconds = 1\n",
+    );
+    let config = home.file("config.toml", "bell = true\nlead_in_seconds = 0\n");
+    let out = home.run(&[
+        "--content",
+        &content,
+        "--config",
+        &config,
+        "run",
+        "--plain",
+        "r",
+    ]);
+    out.ok();
+    assert!(!out.stdout.contains('\u{7}'), "{:?}", out.stdout);
+    assert!(out.stdout.contains("Done · R"), "{}", out.stdout);
+}
