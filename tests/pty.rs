@@ -582,6 +582,11 @@ fn a_speech_program_that_cannot_start_is_reported_once_and_relief_goes_on() {
     tui.wait_for("the runner with the speech warning", |screen| {
         runner_ready(screen) && shows(screen, s::SPEECH_FAILED)
     });
+    assert!(
+        shows(tui.screen(), "cramp-speaker"),
+        "the warning names the program:\n{}",
+        tui.dump()
+    );
     // The next key clears it, and later steps (each trying to speak again) do not bring it back.
     tui.send("n");
     tui.wait_for("the second hold, warning gone", |screen| {
