@@ -100,7 +100,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     cli::habits::check(&content, &config, &locations, &habit, date, undo)?
                 }
                 Command::Log { since, action } => match action {
-                    None => cli::log::list(&locations, since)?,
+                    None => cli::log::list(&config, &locations, since)?,
                     Some(LogAction::Add {
                         muscle,
                         side,

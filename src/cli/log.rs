@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 
+use cramp_coach::config::Config;
 use cramp_coach::config::locations::Locations;
 use cramp_coach::content::{Content, Muscle};
 use cramp_coach::journal::diary::MAX_SECONDS;
@@ -37,7 +38,13 @@ pub fn episode_line(e: &Episode) -> String {
     parts.join("  ")
 }
 
-pub fn list(locations: &Locations, since: Option<Date>) -> exit::Result {
+pub fn list(config: &Config, locations: &Locations, since: Option<Date>) -> exit::Result {
+    let tonight = clock::tonight(config);
+    if since.is_some_and(|d| d > tonight) {
+        return Err(Failure::usage(format!(
+            "--since is in the future: tonight is the night of {tonight}"
+        )));
+    }
     let journal = read(locations)?;
     let mut episodes: Vec<&Episode> = journal
         .episodes()

@@ -143,3 +143,16 @@ fn the_plain_guide_rings_no_bell_into_a_pipe() {
     assert!(!out.stdout.contains('\u{7}'), "{:?}", out.stdout);
     assert!(out.stdout.contains("Done · R"), "{}", out.stdout);
 }
+
+#[test]
+fn log_since_in_the_future_is_refused_like_export_since() {
+    let home = Home::new(SETUP);
+    for args in [
+        &["log", "--since", "2999-01-01"][..],
+        &["export", "--format", "csv", "--since", "2999-01-01"],
+    ] {
+        home.run(args)
+            .code(2)
+            .stderr_has("--since is in the future");
+    }
+}
