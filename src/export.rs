@@ -182,7 +182,13 @@ pub fn markdown(
                 .count() as u32
         })
         .collect();
-    out.push_str("\n## Cramp nights per week\n\n| week ending | cramp nights |\n|---|---|\n");
+    out.push_str("\n## Cramp nights per week\n\n");
+    if (to - from).get_days() + 1 > 7 * SUMMARY_WEEKS as i32 {
+        out.push_str(&format!(
+            "The last {SUMMARY_WEEKS} weeks of the period.\n\n"
+        ));
+    }
+    out.push_str("| week ending | cramp nights |\n|---|---|\n");
     for (w, n) in week_ends.iter().zip(&weekly) {
         out.push_str(&format!("| {w} | {n} |\n"));
     }

@@ -1,11 +1,14 @@
-//! `cramp export`: CSV (RFC 4180, a header, one row an episode and one a night) and a Markdown
-//! summary, both limited by `--since`.
+//! `cramp export`: CSV (RFC 4180, a header, one row an episode and one a night, a column a habit
+//! that says whether it holds 1/0 or a count) and a Markdown summary (the last 12 weeks by default,
+//! cramp nights per week, the frequent-cramps note, the date the guidance was reviewed), both
+//! limited by `--since`.
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::support::csv::{COLUMNS, parse_csv};
 use crate::support::home::Home;
-use crate::{seeded, shipped_content, tonight};
+use crate::{SETUP, back, cramp_on, journal_text, seeded, shipped_content, tonight};
 
 /// The seeded diary, one older cramp (night of Mar 5) and a few ticks.
 fn export_home() -> Home {
@@ -45,13 +48,19 @@ fn export_csv_is_rfc_4180_with_a_header_and_since_limits_it() {
     let rows = parse_csv(text);
     let header = &rows[0];
     assert_eq!(header[..10], COLUMNS);
+    // One column a habit: `habit:ID:count` for a counted one, `habit:ID:kept` for the rest.
     let habits: Vec<&str> = header[10..].iter().map(String::as_str).collect();
     let builtin: Vec<String> = shipped_content()
         .habits
         .iter()
-        .map(|h| format!("habit:{}", h.id))
+        .map(|h| {
+            let holds = if h.target.is_some() { "count" } else { "kept" };
+            format!("habit:{}:{holds}", h.id)
+        })
         .collect();
     assert_eq!(habits, builtin);
+    assert!(habits.contains(&"habit:stretch:kept"), "{habits:?}");
+    assert!(habits.contains(&"habit:fluids:count"), "{habits:?}");
     for r in &rows {
         assert_eq!(r.len(), header.len(), "consistent column count: {r:?}");
         assert!(r[0] == "episode" || r[0] == "night" || r == header, "{r:?}");
@@ -75,7 +84,7 @@ fn export_csv_is_rfc_4180_with_a_header_and_since_limits_it() {
                 "episode"
             ],
             [
-                "2025-03-11",
+                "2025-03-10",
                 "2025-03-11 04:30",
                 "thigh",
                 "both",
@@ -113,14 +122,19 @@ fn export_csv_is_rfc_4180_with_a_header_and_since_limits_it() {
         last == tonight() || last.tomorrow().ok() == Some(tonight()),
         "to tonight: {last}"
     );
-    let stretch = 10
-        + habits
+    let column = |name: &str| {
+        10 + habits
             .iter()
-            .position(|h| *h == "habit:stretch")
-            .unwrap_or(0);
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("no {name} in {habits:?}"))
+    };
+    let stretch = column("habit:stretch:kept");
     assert_eq!(nights[0][stretch], "1");
     assert_eq!(nights[1][stretch], "1");
     assert_eq!(nights[2][stretch], "0");
+    // Fluids never counted: 0 every night (it applies every night), not empty.
+    let fluids = column("habit:fluids:count");
+    assert!(nights.iter().all(|n| n[fluids] == "0"), "{nights:?}");
 
     // Without --since: from the first night of the journal (the bedding tick of Mar 4).
     let out = home.run(&["export", "--format", "csv"]);
@@ -145,6 +159,7 @@ fn export_markdown_is_a_summary_with_its_sections_and_since_limits_it() {
         "- Cramp nights: 3 of ",
         "- Episodes logged: 3\n",
         "- Episodes reporting a warning sign: 2\n",
+        "## Cramp nights per week\n\nThe last 12 weeks of the period.\n\n| week ending | cramp nights |\n",
         "## Episodes",
         "| began | muscle | side | intensity (1-5) | minutes |",
         "| 2025-03-10 00:30 | foot | right | 2 | – | yes |",
@@ -161,8 +176,48 @@ fn export_markdown_is_a_summary_with_its_sections_and_since_limits_it() {
     }
     assert!(!md.contains("2025-03-05"), "before --since:\n{md}");
     assert!(!md.contains('%'), "{md}");
+    assert!(
+        !md.contains("frequent"),
+        "three cramp nights in March 2025:\n{md}"
+    );
+    // Weeks ending tonight, oldest first, twelve of them at most.
+    let weeks = week_rows(md);
+    assert_eq!(weeks.len(), 12, "{md}");
+    for pair in weeks.windows(2) {
+        assert_eq!(
+            pair[0].0.checked_add(7.days()).ok(),
+            Some(pair[1].0),
+            "{md}"
+        );
+    }
+    assert_tonight(weeks[11].0);
+    assert_reviewed_last(md);
 
+    // Without --since: the last 12 weeks to tonight (84 nights); the journal's old ticks and
+    // cramps do not stretch it.
     let out = home.run(&["export", "--format", "markdown"]);
+    out.ok();
+    let md = &out.stdout;
+    let to = period_end(md);
+    assert_tonight(to);
+    let from = to.checked_sub(83.days()).unwrap_or_else(|e| panic!("{e}"));
+    for needle in [
+        format!("- Period: nights of {from} to {to} (84 nights)\n"),
+        "- Cramp nights: 0 of 84\n".to_string(),
+        "- Episodes logged: 0\n".to_string(),
+        "## Episodes\n\nNone logged.\n".to_string(),
+    ] {
+        assert!(md.contains(&needle), "no {needle:?} in:\n{md}");
+    }
+    assert!(!md.contains("2025-03"), "{md}");
+    let weeks = week_rows(md);
+    assert_eq!(weeks.len(), 12, "{md}");
+    assert_eq!(weeks[11], (to, 0), "{md}");
+    assert_eq!(weeks[0].0, from.checked_add(6.days()).ok().unwrap_or(from));
+    assert_reviewed_last(md);
+
+    // A --since before the first night (the bedding tick of Mar 4) starts at the first night.
+    let out = home.run(&["export", "--format", "markdown", "--since", "2025-03-01"]);
     out.ok();
     assert!(
         out.stdout.contains("- Period: nights of 2025-03-04 to "),
@@ -179,5 +234,118 @@ fn export_markdown_is_a_summary_with_its_sections_and_since_limits_it() {
             .contains("| 2025-03-05 22:00 | calf | right | 2 | 3.0 | no |"),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn export_markdown_counts_cramp_nights_per_week_and_notes_frequent_cramps() {
+    // A cramp on each of the 14 nights before tonight: 6 or 7 cramp nights a week, two weeks
+    // running, and the journal begins with the first of them.
+    let t = tonight();
+    let cramp_nights: Vec<Date> = (1..=14).map(|n| back(t, n)).collect();
+    let cramps: Vec<String> = cramp_nights
+        .iter()
+        .map(|d| cramp_on(*d, "seconds=60"))
+        .collect();
+    let home = Home::new(SETUP);
+    home.write_journal(journal_text(&[], &cramps));
+    let out = home.run(&["export", "--format", "markdown"]);
+    out.ok();
+    let md = &out.stdout;
+    // The night may have rolled over since `t`: the summary's own tonight decides its weeks.
+    let to = period_end(md);
+    assert!(to == t || t.tomorrow().ok() == Some(to), "{md}");
+    let first = back(t, 14);
+    assert!(
+        md.contains(&format!("- Period: nights of {first} to {to} ")),
+        "from the first night, later than 12 weeks back:\n{md}"
+    );
+    // Weeks ending tonight, oldest first, the first cut at the first night.
+    let mut want = Vec::new();
+    let mut end = to;
+    while end >= first {
+        let start = back(end, 6).max(first);
+        let n = cramp_nights
+            .iter()
+            .filter(|d| **d >= start && **d <= end)
+            .count() as u32;
+        want.push((end, n));
+        end = back(end, 7);
+    }
+    want.reverse();
+    assert_eq!(week_rows(md), want, "{md}");
+    let note = cramp_coach::insights::frequent_text(3, 2);
+    assert!(md.lines().any(|l| l == note), "no {note:?} in:\n{md}");
+    assert!(!md.contains('%'), "{md}");
+    assert_reviewed_last(md);
+
+    // The same journal under a content file that asks for more: no note.
+    let content = "[guidance]\nfrequent_nights = 7\nfrequent_weeks = 2\n\
+                   [[routine]]\nid = \"calf\"\ntitle = \"Calf\"\nkind = \"relief\"\n\
+                   [[routine.step]]\ntitle = \"Pull\"\ntext = \"Pull the toes.\"\nseconds = 5\n\
+                   [[habit]]\nid = \"stretch\"\ntitle = \"Stretch\"\n";
+    let file = home.file("content.toml", content);
+    let out = home.run(&["--content", &file, "export", "--format", "markdown"]);
+    out.ok();
+    assert!(!out.stdout.contains("frequent"), "{}", out.stdout);
+}
+
+/// The rows of the summary's `## Cramp nights per week` table: (week ending, cramp nights).
+fn week_rows(md: &str) -> Vec<(Date, u32)> {
+    let table = md
+        .split("## Cramp nights per week\n\n")
+        .nth(1)
+        .and_then(|rest| {
+            rest.split("| week ending | cramp nights |\n|---|---|\n")
+                .nth(1)
+        })
+        .unwrap_or_else(|| panic!("no table of cramp nights per week in:\n{md}"));
+    table
+        .lines()
+        .take_while(|l| l.starts_with("| "))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            assert_eq!(cells.len(), 2, "{l:?}");
+            (
+                cells[0].parse().unwrap_or_else(|e| panic!("{l:?}: {e}")),
+                cells[1].parse().unwrap_or_else(|e| panic!("{l:?}: {e}")),
+            )
+        })
+        .collect()
+}
+
+/// The last night of the summary's period (`- Period: nights of A to B (N nights)`).
+fn period_end(md: &str) -> Date {
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("- Period: nights of "))
+        .unwrap_or_else(|| panic!("no period in:\n{md}"));
+    line.split(" to ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .unwrap_or_else(|| panic!("{line:?}"))
+        .parse()
+        .unwrap_or_else(|e| panic!("{line:?}: {e}"))
+}
+
+/// `d` is tonight, or last night if the night rolled over during the test.
+fn assert_tonight(d: Date) {
+    let now = tonight();
+    assert!(
+        d == now || d.tomorrow().ok() == Some(now),
+        "{d} is not tonight ({now})"
+    );
+}
+
+/// The summary ends with the date the guidance was last reviewed.
+fn assert_reviewed_last(md: &str) {
+    let reviewed = shipped_content()
+        .guidance
+        .reviewed
+        .unwrap_or_else(|| panic!("the shipped guidance has no reviewed date"));
+    assert_eq!(
+        md.lines().last(),
+        Some(format!("Guidance last reviewed {reviewed}.").as_str()),
+        "{md}"
     );
 }

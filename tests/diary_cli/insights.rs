@@ -2,7 +2,9 @@
 //! the frequent-cramps note as the app's own threshold.
 
 use crate::support::home::Home;
-use crate::{SETUP, back, cramp_on, journal_text, tonight};
+use crate::{
+    SETUP, assert_within_100_columns, back, comparison_entry, cramp_on, journal_text, tonight,
+};
 
 /// Tracked from 20 nights before tonight: stretch kept on the first ten (cramps on two of them), not
 /// on the ten after (cramps on three); fluids (counted, target 6) never reaches its target.
@@ -38,10 +40,8 @@ fn insights_show_raw_counts_with_a_caution_and_never_a_percentage() {
         "{text}"
     );
     assert!(text.contains("Habits kept per week"), "{text}");
-    let stretch = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("stretch ") && l.contains("cramps on"))
-        .unwrap_or_else(|| panic!("no stretch comparison:\n{text}"));
+    assert_within_100_columns(text);
+    let stretch = comparison_entry(text, "stretch");
     // Ten kept nights with two cramps; ten (eleven, if the night rolled over during the test) not kept
     // with three.
     assert!(
@@ -50,10 +50,8 @@ fn insights_show_raw_counts_with_a_caution_and_never_a_percentage() {
         "{stretch}"
     );
     assert!(!stretch.contains("too few"), "{stretch}");
-    let fluids = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("fluids ") && l.contains("cramps on"))
-        .unwrap_or_else(|| panic!("no fluids comparison:\n{text}"));
+    // The caution may have a line of its own, under the comparison (100 columns).
+    let fluids = comparison_entry(text, "fluids");
     assert!(fluids.contains("cramps on 0 of 0 nights kept"), "{fluids}");
     assert!(
         fluids.contains("too few nights on one side to compare"),
@@ -78,6 +76,7 @@ fn insights_note_frequent_cramps_as_the_apps_own_threshold() {
     let out = home.run(&["insights"]);
     out.ok();
     let text = &out.stdout;
+    assert_within_100_columns(text);
     assert!(text.contains("Cramps have been frequent"), "{text}");
     assert!(
         text.contains("on 3 or more nights a week, 2 weeks running"),

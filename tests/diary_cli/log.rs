@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::support::home::Home;
 use crate::{
-    SEEDED_LOG, SETUP, assert_nothing_stored, assert_untouched, inode_of, seeded, tonight,
+    SEEDED_LOG, SETUP, assert_nothing_stored, assert_untouched, cramp_night_now, inode_of, seeded,
 };
 
 #[test]
@@ -39,12 +39,20 @@ fn log_add_says_what_it_logged_and_where_it_belongs() {
         "2025-03-10 04:30",
         &["--minutes", "1440"],
     );
+    // Before noon a cramp woke the person from the night that began the evening before, past the
+    // 04:00 that ends "tonight" for habits.
     assert!(
         out.stdout.starts_with(
-            "logged #2  2025-03-10 04:30  night 2025-03-10  calf  left  5/5  1440 min"
+            "logged #2  2025-03-10 04:30  night 2025-03-09  calf  left  5/5  1440 min"
         ),
         "{}",
         out.stdout
+    );
+    // From noon on, the night that begins that evening.
+    let out = home.add("foot", "right", "2", "2025-03-10 12:00", &[]);
+    assert_eq!(
+        out.stdout,
+        "logged #3  2025-03-10 12:00  night 2025-03-10  foot  right  2/5  - min\n"
     );
     let text = String::from_utf8(home.journal_bytes().unwrap_or_default())
         .unwrap_or_else(|e| panic!("{e}"));
@@ -54,24 +62,29 @@ fn log_add_says_what_it_logged_and_where_it_belongs() {
         ),
         "{text}"
     );
-    assert!(text.contains("cramp 2 night=2025-03-10 "), "{text}");
+    assert!(text.contains("cramp 2 night=2025-03-09 "), "{text}");
+    assert!(text.contains("cramp 3 night=2025-03-10 "), "{text}");
 }
 
 #[test]
 fn log_since_keeps_nights_from_that_date() {
     let home = seeded();
+    // 04:30 on Mar 11 is the night of Mar 10: a --since of Mar 11 leaves it out.
     let out = home.run(&["log", "--since", "2025-03-11"]);
     out.ok();
-    assert_eq!(out.stdout_lines(), SEEDED_LOG[..2]);
+    assert_eq!(out.stdout_lines(), SEEDED_LOG[..1]);
     // 00:30 on Mar 10 is the night of Mar 9: a --since of Mar 10 leaves it out.
     let out = home.run(&["log", "--since", "2025-03-10"]);
     out.ok();
     assert_eq!(out.stdout_lines(), SEEDED_LOG[..2]);
     let out = home.run(&["log", "--since", "2025-03-09"]);
     assert_eq!(out.stdout_lines(), SEEDED_LOG);
+    // Nothing since then: said on stderr (stdout is not a terminal), nothing on stdout.
     let out = home.run(&["log", "--since", "2025-03-13"]);
     out.ok();
     assert_eq!(out.stdout, "");
+    out.one_line()
+        .stderr_has("cramp: no cramps logged since then");
 }
 
 #[test]
@@ -88,7 +101,23 @@ fn reading_commands_on_a_fresh_home_create_nothing() {
         out.ok();
         assert_nothing_stored(&home, &out.args);
     }
-    assert_eq!(home.run(&["log"]).stdout, "");
+    // With nothing recorded, log and insights say so in one line on stderr (stdout is not a
+    // terminal) and print nothing on stdout.
+    for (args, said) in [
+        (&["log"][..], "cramp: no cramps logged yet"),
+        (&["insights"], "cramp: nothing to show yet: "),
+    ] {
+        let out = home.run(args);
+        out.ok();
+        assert_eq!(out.stdout, "", "`cramp {}`", out.args);
+        out.one_line();
+        assert!(
+            out.stderr.starts_with(said),
+            "`cramp {}`: {:?}",
+            out.args,
+            out.stderr
+        );
+    }
 }
 
 #[test]
@@ -106,6 +135,26 @@ fn log_remove_removes_by_id_and_leaves_the_rest() {
         text.contains("cramp 1 ") && text.contains("cramp 2 "),
         "{text}"
     );
+}
+
+#[test]
+fn log_remove_takes_the_id_as_the_log_shows_it() {
+    let home = seeded();
+    let out = home.run(&["log", "remove", "#3"]);
+    out.ok();
+    assert_eq!(out.stdout, "removed #3\n");
+    assert_eq!(
+        home.run(&["log"]).stdout_lines(),
+        [SEEDED_LOG[0], SEEDED_LOG[2]]
+    );
+    // Once gone, `#3` is an unknown id like `3`, and `##1` is no id at all: exit 2, nothing changed.
+    let before = home.journal_bytes().unwrap_or_default();
+    let inode = inode_of(&home.journal());
+    for bad in ["#3", "##1", "#"] {
+        let out = home.run(&["log", "remove", bad]);
+        out.code(2);
+        assert_untouched(&home, &before, inode, &out.args);
+    }
 }
 
 #[test]
@@ -142,9 +191,10 @@ fn log_remove_of_an_unknown_id_on_a_fresh_home_stores_nothing() {
 }
 
 #[test]
-fn log_add_without_at_logs_now_on_tonight() {
+fn log_add_without_at_logs_now_on_the_night_of_the_cramp() {
     let home = Home::new(SETUP);
-    let before = tonight();
+    // The night of a cramp, not "tonight" for habits: they differ from 04:00 to noon.
+    let before = cramp_night_now();
     let out = home.run(&[
         "log",
         "add",
@@ -155,7 +205,7 @@ fn log_add_without_at_logs_now_on_tonight() {
         "--intensity",
         "2",
     ]);
-    let after = tonight();
+    let after = cramp_night_now();
     out.ok();
     assert!(
         out.stdout.contains(&format!("night {before}"))

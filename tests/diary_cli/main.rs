@@ -4,9 +4,9 @@
 //!
 //! Every run is isolated: `--data-dir HOME/data`, HOME and XDG_* in a fresh tempdir, the CRAMP_*
 //! variables and NO_COLOR removed, TZ=UTC. Cramps are logged with `--at` in 2025 so nothing depends on
-//! today, except in the tests about insights (which look back from tonight) and about "now"; those
-//! build their journal relative to tonight and assert nothing that would change if the night rolled
-//! over during the test.
+//! today, except in the tests about insights and the Markdown summary's weeks (which look back from
+//! tonight) and about "now"; those build their journal relative to tonight and assert nothing that
+//! would change if the night rolled over during the test.
 
 // Tests assert by panicking, in their helpers as much as in #[test] functions: the denials in
 // Cargo.toml's [lints.clippy] are for the app's own code.
@@ -27,7 +27,7 @@ use std::path::Path;
 
 use cramp_coach::config::DayStart;
 use cramp_coach::content::Content;
-use cramp_coach::night::night_of;
+use cramp_coach::night::{night_of, night_of_cramp};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
@@ -42,8 +42,9 @@ const SETUP: Setup = Setup {
     ..Setup::BASE
 };
 
-/// Three cramps logged out of time order: #1 on the night of Mar 12, #2 at 00:30 on Mar 10 (the
-/// night of Mar 9, with symptoms), #3 at 04:30 on Mar 11 (the night of Mar 11, 11 minutes).
+/// Three cramps logged out of time order: #1 at 23:00 on Mar 12 (the night of Mar 12), #2 at 00:30
+/// on Mar 10 (the night of Mar 9, with symptoms), #3 at 04:30 on Mar 11 (before noon: the night of
+/// Mar 10, 11 minutes).
 fn seeded() -> Home {
     let home = Home::new(SETUP);
     home.add("calf", "left", "3", "2025-03-12 23:00", &[]);
@@ -60,7 +61,7 @@ fn seeded() -> Home {
 
 const SEEDED_LOG: [&str; 3] = [
     "#1  2025-03-12 23:00  night 2025-03-12  calf  left  3/5  - min",
-    "#3  2025-03-11 04:30  night 2025-03-11  thigh  both  5/5  11 min  warning: a cramp longer than 10 minutes",
+    "#3  2025-03-11 04:30  night 2025-03-10  thigh  both  5/5  11 min  warning: a cramp longer than 10 minutes",
     "#2  2025-03-10 00:30  night 2025-03-09  foot  right  2/5  - min  warning: weakness, numbness, swelling or skin change",
 ];
 
@@ -125,6 +126,45 @@ fn tonight() -> Date {
         &TimeZone::UTC,
         DayStart { hour: 4, minute: 0 },
     )
+}
+
+/// The night of a cramp that begins now, as the binary sees it with TZ=UTC: before noon, the night
+/// that began the evening before; whatever `day_starts_at` says for habits.
+fn cramp_night_now() -> Date {
+    night_of_cramp(Timestamp::now(), &TimeZone::UTC)
+}
+
+/// The comparison of `habit` in the text of `cramp insights`, with its caution when it has one: on
+/// the same line, or, where the line would pass 100 columns, alone on the next line and indented
+/// under the comparison (there it is joined back on, after two spaces).
+fn comparison_entry(text: &str, habit: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with(&format!("{habit} ")) && l.contains("cramps on"))
+        .unwrap_or_else(|| panic!("no comparison for {habit}:\n{text}"));
+    let line = lines[i];
+    let Some(next) = lines.get(i + 1).filter(|l| l.trim_start().starts_with('(')) else {
+        return line.to_string();
+    };
+    let under = line.find("cramps on").unwrap_or(0);
+    assert_eq!(
+        next.len() - next.trim_start().len(),
+        under,
+        "the caution of {habit} is not indented under its comparison:\n{line}\n{next}"
+    );
+    format!("{line}  {}", next.trim_start())
+}
+
+/// Every line of `text` within 100 columns.
+fn assert_within_100_columns(text: &str) {
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "{} columns: {line:?}",
+            line.chars().count()
+        );
+    }
 }
 
 fn back(d: Date, n: i64) -> Date {

@@ -6,8 +6,8 @@ use cramp_coach::journal::Journal;
 use jiff::civil::date;
 
 use crate::{
-    TONIGHT, adherence, back, comparison, comparison_line, content, cramp, line_with, nights,
-    with_cramps,
+    TEXT_WIDTH, TONIGHT, adherence, back, comparison, comparison_entry, content, cramp, nights,
+    with_cramps, wrapped,
 };
 
 /// Tracked from Jun 3 (26 finished nights to Jun 28). `stretch` kept Jun 3-16 (14 nights), not kept
@@ -87,7 +87,7 @@ fn kept_against_not_kept_are_raw_counts_of_finished_tracked_nights() {
     assert!(w.too_few());
 
     let text = insights::to_text(&c, &i);
-    let stretch = comparison_line(&text, "stretch");
+    let stretch = comparison_entry(&text, "stretch");
     assert!(
         stretch.contains("cramps on 2 of 14 nights kept vs 6 of 12 nights not kept"),
         "{stretch:?}"
@@ -96,13 +96,30 @@ fn kept_against_not_kept_are_raw_counts_of_finished_tracked_nights() {
         !stretch.contains(FEW_NIGHTS_CAUTION),
         "14 and 12 need no caution: {stretch:?}"
     );
-    let fluids = line_with(&text, "cramps on 1 of 6 nights kept");
-    assert!(fluids.contains(FEW_NIGHTS_CAUTION), "{fluids:?}");
+    // A caution would pass 100 columns on these lines: it goes under the comparison.
+    let fluids = comparison_entry(&text, "fluids");
     assert!(
-        line_with(&text, "cramps on 0 of 0 nights kept").contains(FEW_NIGHTS_CAUTION),
+        fluids.contains("cramps on 1 of 6 nights kept vs 7 of 20 nights not kept"),
+        "{fluids:?}"
+    );
+    assert!(fluids.contains(FEW_NIGHTS_CAUTION), "{fluids:?}");
+    let weekdays = comparison_entry(&text, "weekdays");
+    assert!(
+        weekdays.contains("cramps on 0 of 0 nights kept"),
+        "{weekdays:?}"
+    );
+    assert!(weekdays.contains(FEW_NIGHTS_CAUTION), "{weekdays:?}");
+    // The claim-of-cause sentence, word-wrapped at 100 columns under the comparisons' indent.
+    let rows = wrapped(&text, NO_CAUSE);
+    assert!(
+        rows.iter()
+            .all(|r| r.starts_with("  ") && !r.starts_with("   ")),
+        "{rows:?}"
+    );
+    assert!(
+        text.lines().all(|l| l.chars().count() <= TEXT_WIDTH),
         "{text}"
     );
-    assert!(text.contains(NO_CAUSE), "{text}");
     assert!(!text.contains('%'), "no percentages: {text}");
 }
 
@@ -133,7 +150,7 @@ fn a_comparison_with_exactly_seven_nights_a_side_has_no_caution() {
     let i = insights::compute(&c, &j, TONIGHT);
     let s = comparison(&i, "stretch");
     assert_eq!((s.kept_nights, s.missed_nights), (7, 7));
-    let line = comparison_line(&insights::to_text(&c, &i), "stretch").to_string();
+    let line = comparison_entry(&insights::to_text(&c, &i), "stretch");
     assert!(!line.contains(FEW_NIGHTS_CAUTION), "{line:?}");
 
     // One night fewer on the kept side earns it.
@@ -141,7 +158,7 @@ fn a_comparison_with_exactly_seven_nights_a_side_has_no_caution() {
     let i = insights::compute(&c, &j, TONIGHT);
     let s = comparison(&i, "stretch");
     assert_eq!((s.kept_nights, s.missed_nights), (6, 8));
-    let line = comparison_line(&insights::to_text(&c, &i), "stretch").to_string();
+    let line = comparison_entry(&insights::to_text(&c, &i), "stretch");
     assert!(line.contains(FEW_NIGHTS_CAUTION), "{line:?}");
 }
 

@@ -1,14 +1,18 @@
-//! Exports: the CSV (RFC 4180, a header, episodes, one row a night) and the Markdown summary, over
-//! the period from `--since` or the first night to tonight.
+//! Exports: the CSV (RFC 4180, a header, episodes, one row a night, a column a habit holding 1/0 or
+//! a count) over the period from `--since` or the first night to tonight, and the Markdown summary
+//! (the last 12 weeks by default, cramp nights per week, the frequent-cramps note, the date the
+//! guidance was reviewed).
 
-use cramp_coach::content::Muscle;
-use cramp_coach::export;
+use std::path::Path;
+
+use cramp_coach::content::{Content, Muscle};
 use cramp_coach::journal::Journal;
 use cramp_coach::journal::diary::{Episode, LegSide};
+use cramp_coach::{export, insights};
 use jiff::civil::date;
 
 use crate::support::csv::{COLUMNS, parse_csv};
-use crate::{TONIGHT, content, cramp, nights, utc};
+use crate::{CONTENT, TONIGHT, content, content_with, cramp, nights, utc, with_cramps};
 
 /// Ticks and cramps around the week of Jun 23-29.
 fn export_journal() -> Journal {
@@ -48,11 +52,16 @@ fn export_journal() -> Journal {
     j
 }
 
-/// The CSV's header: the fixed columns, then one a habit of our content.
+/// The CSV's header: the fixed columns, then one a habit of our content, saying what it holds: 1 or
+/// 0 (`kept`), or the night's count for the counted habit (`count`).
 fn header() -> Vec<&'static str> {
     [
         &COLUMNS[..],
-        &["habit:stretch", "habit:fluids", "habit:weekdays"],
+        &[
+            "habit:stretch:kept",
+            "habit:fluids:count",
+            "habit:weekdays:kept",
+        ],
     ]
     .concat()
 }
@@ -136,13 +145,44 @@ fn csv_is_rfc_4180_with_a_header_episodes_and_one_row_a_night() {
     assert_eq!(
         habits,
         [
-            ["1", "1", "0"], // Mon 23: stretch, fluids 3 of 3
-            ["0", "0", "0"], // Tue 24: fluids 2 of 3 is not kept
-            ["0", "0", "1"], // Wed 25
+            ["1", "3", "0"], // Mon 23: stretch, fluids 3 (its target)
+            ["0", "2", "0"], // Tue 24: fluids 2, short of its target, is still counted
+            ["0", "0", "1"], // Wed 25: fluids none is 0
             ["0", "0", "0"],
             ["0", "0", "0"],
             ["0", "0", "1"], // Sat 28: kept although it does not apply
-            ["0", "0", ""],  // Sun 29: does not apply
+            ["0", "0", ""],  // Sun 29: does not apply, nothing recorded
+        ]
+    );
+}
+
+#[test]
+fn csv_counts_of_a_counted_habit_are_kept_on_nights_it_does_not_apply() {
+    // A counted habit for the weekend: empty on a weekday only when nothing was recorded.
+    let source = format!(
+        "{CONTENT}\n[[habit]]\nid = \"weekend-water\"\ntitle = \"Weekend water\"\ntarget = 2\n\
+         days = [\"sat\", \"sun\"]\n"
+    );
+    let c = Content::parse(Path::new("test-content.toml"), &source)
+        .unwrap_or_else(|e| panic!("test content does not parse: {e}"));
+    let mut j = Journal::default();
+    j.set(date(2025, 6, 25), "weekend-water", 1); // Wednesday
+    j.set(date(2025, 6, 29), "weekend-water", 3); // Sunday, past its target
+    let rows = parse_csv(&export::csv(&c, &j, None, TONIGHT));
+    assert_eq!(rows[0][13], "habit:weekend-water:count");
+    let cells: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r[0] == "night")
+        .map(|r| (r[1].as_str(), r[13].as_str()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("2025-06-25", "1"),
+            ("2025-06-26", ""),
+            ("2025-06-27", ""),
+            ("2025-06-28", "0"),
+            ("2025-06-29", "3"),
         ]
     );
 }
@@ -247,6 +287,113 @@ fn markdown_weeks_end_on_tonight_and_the_first_is_cut_at_the_period_start() {
         "{md}"
     );
     assert!(md.contains("- Cramp nights: 4 of 10"), "{md}");
+}
+
+/// The rows of the summary's `## Cramp nights per week` table, as written.
+fn week_rows(md: &str) -> Vec<&str> {
+    md.split("## Cramp nights per week\n\n| week ending | cramp nights |\n|---|---|\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no table of cramp nights per week in:\n{md}"))
+        .lines()
+        .take_while(|l| l.starts_with("| "))
+        .collect()
+}
+
+#[test]
+fn markdown_counts_cramp_nights_per_week_and_ends_with_the_review_date() {
+    let c = content_with("reviewed = \"2025-06-01\"");
+    let md = export::markdown(&c, &export_journal(), Some(date(2025, 6, 23)), TONIGHT);
+    // Three cramp nights (Jun 24, 25, 26) in the one week of the period.
+    assert_eq!(week_rows(&md), ["| 2025-06-29 | 3 |"], "{md}");
+    assert!(
+        md.find("## Cramp nights per week") < md.find("## Episodes"),
+        "{md}"
+    );
+    assert_eq!(
+        md.lines().last(),
+        Some("Guidance last reviewed 2025-06-01."),
+        "{md}"
+    );
+    // Three cramp nights in one week is not two weeks running: no note.
+    assert!(!md.contains("frequent"), "{md}");
+
+    // Weeks end tonight, oldest first; the first is cut at the period's start (Jun 20, the first
+    // night), so the cramp of Jun 21 is in a week of three nights.
+    let md = export::markdown(&c, &export_journal(), Some(date(2025, 6, 10)), TONIGHT);
+    assert_eq!(
+        week_rows(&md),
+        ["| 2025-06-22 | 1 |", "| 2025-06-29 | 3 |"],
+        "{md}"
+    );
+
+    // The content's threshold met in those weeks: its note, between the table and the episodes.
+    let eager = content_with("frequent_nights = 3\nfrequent_weeks = 1");
+    let md = export::markdown(&eager, &export_journal(), Some(date(2025, 6, 23)), TONIGHT);
+    let note = insights::frequent_text(3, 1);
+    let at = md
+        .lines()
+        .position(|l| l == note)
+        .unwrap_or_else(|| panic!("no {note:?} in:\n{md}"));
+    let line = |s: &str| md.lines().position(|l| l == s).unwrap_or(0);
+    assert!(
+        line("| 2025-06-29 | 3 |") < at && at < line("## Episodes"),
+        "{md}"
+    );
+    assert!(!md.contains('%'), "{md}");
+}
+
+#[test]
+fn markdown_covers_the_last_twelve_weeks_by_default() {
+    // One tick long ago does not stretch the summary: 84 nights, Apr 7 to Jun 29.
+    let mut j = Journal::default();
+    j.set(date(2025, 1, 1), "stretch", 1);
+    with_cramps(
+        &mut j,
+        &[date(2025, 4, 6), date(2025, 4, 7), date(2025, 6, 24)],
+    );
+    let first = date(2025, 4, 7);
+    assert_eq!(export::summary_period(&j, None, TONIGHT), (first, TONIGHT));
+    let md = export::markdown(&content(), &j, None, TONIGHT);
+    for line in [
+        "- Period: nights of 2025-04-07 to 2025-06-29 (84 nights)",
+        "- Cramp nights: 2 of 84",
+        "- Episodes logged: 2",
+    ] {
+        assert!(md.lines().any(|l| l == line), "no line {line:?} in:\n{md}");
+    }
+    assert!(!md.contains("2025-04-06"), "before the 12 weeks: {md}");
+    let weeks = week_rows(&md);
+    assert_eq!(weeks.len(), export::SUMMARY_WEEKS, "{md}");
+    assert_eq!(weeks[0], "| 2025-04-13 | 1 |", "{md}");
+    assert_eq!(weeks[11], "| 2025-06-29 | 1 |", "{md}");
+    assert!(
+        weeks[1..11].iter().all(|w| w.ends_with(" | 0 |")),
+        "{weeks:?}"
+    );
+    assert!(
+        !md.contains("The last 12 weeks of the period."),
+        "the period is 12 weeks: {md}"
+    );
+
+    // --since changes it, never to before the first night.
+    assert_eq!(
+        export::summary_period(&j, Some(date(2025, 3, 1)), TONIGHT),
+        (date(2025, 3, 1), TONIGHT)
+    );
+    assert_eq!(
+        export::summary_period(&j, Some(date(2024, 12, 1)), TONIGHT),
+        (date(2025, 1, 1), TONIGHT)
+    );
+    let md = export::markdown(&content(), &j, Some(date(2025, 3, 1)), TONIGHT);
+    assert!(
+        md.lines().any(|l| l == "- Episodes logged: 3"),
+        "the cramp of Apr 6 is in the period: {md}"
+    );
+    // A journal that began later than 12 weeks ago: from its first night.
+    assert_eq!(
+        export::summary_period(&export_journal(), None, TONIGHT),
+        (date(2025, 6, 20), TONIGHT)
+    );
 }
 
 #[test]

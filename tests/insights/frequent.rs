@@ -7,7 +7,7 @@ use cramp_coach::content::Content;
 use cramp_coach::insights;
 use jiff::civil::date;
 
-use crate::{CONTENT, TONIGHT, back, content, content_with, tracked_journal, with_cramps};
+use crate::{CONTENT, TONIGHT, back, content, content_with, tracked_journal, with_cramps, wrapped};
 use jiff::ToSpan;
 
 #[test]
@@ -27,9 +27,13 @@ fn frequent_needs_three_cramp_nights_in_each_of_two_weeks_running() {
     let i = insights::compute(&c, &j, TONIGHT);
     assert_eq!(i.frequent, Some((3, 2)));
     let text = insights::to_text(&c, &i);
-    assert!(text.contains(&insights::frequent_text(3, 2)), "{text}");
-    assert!(text.contains("cramp-coach's own"), "{text}");
-    assert!(text.contains("not a clinical rule"), "{text}");
+    // The note, word-wrapped at 100 columns from the margin.
+    let rows = wrapped(&text, &insights::frequent_text(3, 2));
+    assert!(rows.len() > 1, "{rows:?}");
+    assert!(rows.iter().all(|r| !r.starts_with(' ')), "{rows:?}");
+    let joined = rows.join(" ");
+    assert!(joined.contains("cramp-coach's own"), "{text}");
+    assert!(joined.contains("not a clinical rule"), "{text}");
 
     // Three and then two: not met.
     let mut j = tracked_journal();
@@ -123,12 +127,12 @@ fn frequent_threshold_comes_from_the_content() {
     let i = insights::compute(&custom, &j, TONIGHT);
     assert_eq!(i.frequent, Some((2, 3)));
     let text = insights::to_text(&custom, &i);
-    assert!(text.contains(&insights::frequent_text(2, 3)), "{text}");
+    let note = wrapped(&text, &insights::frequent_text(2, 3)).join(" ");
     assert!(
-        text.contains("on 2 or more nights a week, 3 weeks running"),
+        note.contains("on 2 or more nights a week, 3 weeks running"),
         "{text}"
     );
-    assert!(text.contains("cramp-coach's own"), "{text}");
+    assert!(note.contains("cramp-coach's own"), "{text}");
     // The default threshold (3 a week) is not met by the same journal.
     assert_eq!(insights::compute(&content(), &j, TONIGHT).frequent, None);
 

@@ -32,6 +32,7 @@ use cramp_coach::content::{Content, Muscle};
 use cramp_coach::insights::{Comparison, Insights};
 use cramp_coach::journal::Journal;
 use cramp_coach::journal::diary::{Episode, LegSide};
+use cramp_coach::strings::insights::TEXT_WIDTH;
 use jiff::civil::{Date, date};
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ToSpan};
@@ -144,6 +145,69 @@ fn comparison_line<'a>(text: &'a str, habit: &str) -> &'a str {
     text.lines()
         .find(|l| l.trim_start().starts_with(&format!("{habit} ")) && l.contains("cramps on"))
         .unwrap_or_else(|| panic!("no comparison line for {habit} in:\n{text}"))
+}
+
+/// The comparison for `habit` in insights text with its caution, if it has one: on the same line,
+/// or, where that would pass [`TEXT_WIDTH`], alone on the next line and indented under the
+/// comparison (joined back on here after two spaces).
+fn comparison_entry(text: &str, habit: &str) -> String {
+    let line = comparison_line(text, habit);
+    let mut rest = text.lines().skip_while(|l| *l != line).skip(1);
+    let Some(next) = rest.next().filter(|l| l.trim_start().starts_with('(')) else {
+        return line.to_string();
+    };
+    assert_eq!(
+        next.len() - next.trim_start().len(),
+        line.find("cramps on").unwrap_or(0),
+        "the caution is not indented under the comparison:\n{line}\n{next}"
+    );
+    assert!(
+        line.chars().count() + next.trim_start().chars().count() + 2 > TEXT_WIDTH,
+        "the caution had room on its line:\n{line}\n{next}"
+    );
+    format!("{line}  {}", next.trim_start())
+}
+
+/// The rows of `text` that hold `sentence` word-wrapped at [`TEXT_WIDTH`]: consecutive lines with
+/// one indent whose words, joined by single spaces, are the sentence, none wider than
+/// [`TEXT_WIDTH`], each as full as it can be (the next row's first word would not have fitted).
+/// Panics if there are none.
+fn wrapped<'a>(text: &'a str, sentence: &str) -> Vec<&'a str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    for start in 0..lines.len() {
+        let indent = indent_of(lines[start]);
+        let mut joined = String::new();
+        for end in start..lines.len() {
+            let row = lines[end].trim_start();
+            if row.is_empty() || indent_of(lines[end]) != indent {
+                break;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(row);
+            if !sentence.starts_with(joined.as_str()) {
+                break;
+            }
+            if joined == sentence {
+                let rows = &lines[start..=end];
+                for (k, row) in rows.iter().enumerate() {
+                    let width = row.chars().count();
+                    assert!(width <= TEXT_WIDTH, "{width} columns: {row:?}");
+                    if let Some(next) = rows.get(k + 1) {
+                        let word = next.trim_start().split(' ').next().unwrap_or("");
+                        assert!(
+                            width + 1 + word.chars().count() > TEXT_WIDTH,
+                            "{word:?} would have fitted on {row:?}"
+                        );
+                    }
+                }
+                return rows.to_vec();
+            }
+        }
+    }
+    panic!("{sentence:?} is not in the text, wrapped or not:\n{text}")
 }
 
 /// A journal tracked from long before the eight-week window (a tick on 2025-01-01 of a habit the

@@ -1,12 +1,14 @@
-//! Through the command line: an episode logged after midnight belongs to the night before until
-//! the day starts (04:00, or the config's `day_starts_at`), and what the CLI wrote feeds insights.
+//! Through the command line: an episode that began before noon belongs to the night that began the
+//! evening before (across a change of the clocks too), whatever the config's `day_starts_at`, which
+//! still decides "tonight" for habits; and what the CLI wrote feeds insights.
 
 use cramp_coach::journal::{Journal, Store};
 use cramp_coach::{export, insights};
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
-use jiff::tz::Offset;
+use jiff::tz::{Offset, TimeZone};
 
+use crate::support::LOG_ADD;
 use crate::support::home::{Home, Setup};
 use crate::{TONIGHT, content, utc};
 
@@ -31,48 +33,133 @@ fn load(home: &Home) -> Journal {
 }
 
 #[test]
-fn cli_episodes_after_midnight_belong_to_the_night_before_until_four() {
+fn cli_episodes_before_noon_belong_to_the_night_before() {
     let home = Home::new(SETUP);
-    log_at(&home, "2025-06-24 00:30", &[]);
-    log_at(&home, "2025-06-24 03:59", &[]);
-    log_at(&home, "2025-06-24 04:00", &[]);
-    log_at(&home, "2025-06-24 04:30", &[]);
-    log_at(&home, "2025-06-24 23:30", &[]);
+    for at in [
+        "2025-06-24 00:30",
+        "2025-06-24 03:59",
+        "2025-06-24 04:00",
+        "2025-06-24 04:30",
+        "2025-06-24 11:59",
+        "2025-06-24 12:00",
+        "2025-06-24 23:30",
+    ] {
+        log_at(&home, at, &[]);
+    }
     let j = load(&home);
     let got: Vec<(u32, Date, Timestamp)> =
         j.episodes().iter().map(|e| (e.id, e.night, e.at)).collect();
+    let (jun23, jun24) = (date(2025, 6, 23), date(2025, 6, 24));
     assert_eq!(
         got,
         [
-            (1, date(2025, 6, 23), utc(date(2025, 6, 24), 0, 30)),
-            (2, date(2025, 6, 23), utc(date(2025, 6, 24), 3, 59)),
-            (3, date(2025, 6, 24), utc(date(2025, 6, 24), 4, 0)),
-            (4, date(2025, 6, 24), utc(date(2025, 6, 24), 4, 30)),
-            (5, date(2025, 6, 24), utc(date(2025, 6, 24), 23, 30)),
+            (1, jun23, utc(jun24, 0, 30)),
+            (2, jun23, utc(jun24, 3, 59)),
+            (3, jun23, utc(jun24, 4, 0)),
+            (4, jun23, utc(jun24, 4, 30)),
+            (5, jun23, utc(jun24, 11, 59)),
+            (6, jun24, utc(jun24, 12, 0)),
+            (7, jun24, utc(jun24, 23, 30)),
         ]
     );
     assert!(j.episodes().iter().all(|e| e.offset == Offset::UTC));
 
-    // Insights see two cramp nights, not five episodes on two calendar days.
+    // Insights see two cramp nights, not seven episodes on one calendar day.
     let i = insights::compute(&content(), &j, TONIGHT);
     assert_eq!(i.weeks[7].cramp_nights, 2);
-    assert_eq!(i.episodes, 5);
+    assert_eq!(i.episodes, 7);
     // The night of Jun 23 began the week: tracked from Monday.
     assert_eq!(i.weeks[7].tracked, 7);
     assert_eq!(i.weeks[6].tracked, 0);
 }
 
 #[test]
-fn cli_night_boundary_follows_day_starts_at_from_the_config() {
-    let home = Home::new(SETUP);
-    let config = home.path().join("config.toml");
-    std::fs::write(&config, "day_starts_at = \"00:00\"\n")
-        .unwrap_or_else(|e| panic!("write config: {e}"));
-    let config = config.to_string_lossy().into_owned();
-    log_at(&home, "2025-06-24 00:30", &["--config", &config]);
-    log_at(&home, "2025-06-23 23:59", &["--config", &config]);
+fn cli_the_noon_rule_holds_on_the_nights_the_clocks_change() {
+    // London: the clocks went forward at 01:00 GMT on 2025-03-30 (01:30 did not happen; it is read
+    // as 02:30 BST) and back at 02:00 BST on 2025-10-26 (01:30 happened twice; the first is taken).
+    let home = Home::new(Setup {
+        tz: Some("Europe/London"),
+        ..SETUP
+    });
+    let cases = [
+        ("2025-03-30 00:30", date(2025, 3, 29), 0),
+        ("2025-03-30 01:30", date(2025, 3, 29), 1),
+        ("2025-03-30 11:59", date(2025, 3, 29), 1),
+        ("2025-03-30 12:00", date(2025, 3, 30), 1),
+        ("2025-10-26 01:30", date(2025, 10, 25), 1),
+        ("2025-10-26 11:59", date(2025, 10, 25), 0),
+        ("2025-10-26 12:00", date(2025, 10, 26), 0),
+    ];
+    for (at, _, _) in cases {
+        log_at(&home, at, &[]);
+    }
+    let got: Vec<(Date, i32)> = load(&home)
+        .episodes()
+        .iter()
+        .map(|e| (e.night, e.offset.seconds() / 3600))
+        .collect();
+    let want: Vec<(Date, i32)> = cases.iter().map(|(_, n, h)| (*n, *h)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn cli_day_starts_at_moves_tonight_for_habits_but_not_a_cramps_night() {
+    // A zone where it is now between 08:00 and 09:00, hours from any boundary: "tonight" for
+    // habits is today's night with day_starts_at 00:00 (and 04:00), yesterday's with 12:00; a cramp
+    // now is last night's whatever the config says.
+    let now = Timestamp::now();
+    let utc_hour = i64::from(now.to_zoned(TimeZone::UTC).hour());
+    let ahead = (8 - utc_hour + 36) % 24 - 12; // hours ahead of UTC, -12 to +11
+    // A POSIX rule, as TZ takes it: "LCL-7" is seven hours ahead of UTC.
+    let rule: &'static str = Box::leak(format!("LCL{}", -ahead).into_boxed_str());
+    let zone = TimeZone::posix(rule).unwrap_or_else(|e| panic!("{rule}: {e}"));
+    let local = now.to_zoned(zone);
+    assert_eq!(local.hour(), 8, "{rule}: {local}");
+    let today = local.date();
+    let yesterday = today.yesterday().unwrap_or_else(|e| panic!("{e}"));
+
+    let home = Home::new(Setup {
+        tz: Some(rule),
+        ..SETUP
+    });
+    let config = |name: &str, at: &str| home.file(name, &format!("day_starts_at = \"{at}\"\n"));
+    let (midnight, noon) = (
+        config("midnight.toml", "00:00"),
+        config("noon.toml", "12:00"),
+    );
+    let check = |habit: &str, config: &[&str]| {
+        let args = [&["check", habit][..], config].concat();
+        home.run(&args).ok();
+    };
+    check("stretch", &["--config", &midnight]);
+    check("bedding", &["--config", &noon]);
+    check("move", &[]);
+    let j = load(&home);
+    let ticked = |habit: &str| {
+        [yesterday, today]
+            .into_iter()
+            .filter(|d| j.count(*d, habit) > 0)
+            .collect::<Vec<Date>>()
+    };
+    assert_eq!(ticked("stretch"), [today], "day_starts_at 00:00");
+    assert_eq!(ticked("bedding"), [yesterday], "day_starts_at 12:00");
+    assert_eq!(ticked("move"), [today], "the default, 04:00");
+
+    // Cramps under either config: before noon, last night's; day_starts_at 00:00 does not make
+    // 00:30 today's night.
+    let early = today.strftime("%Y-%m-%d 00:30").to_string();
+    let jun23 = date(2025, 6, 23);
+    let mut want = Vec::new();
+    for config in [&midnight, &noon] {
+        let with = ["--config", config.as_str()];
+        home.add("calf", "left", "3", &early, &with);
+        home.run(&[&LOG_ADD[..], &with].concat()).ok(); // now, between 08:00 and 09:00
+        home.add("calf", "left", "3", "2025-06-24 00:30", &with);
+        home.add("calf", "left", "3", "2025-06-23 23:59", &with);
+        want.extend([yesterday, yesterday, jun23, jun23]);
+    }
     let nights: Vec<Date> = load(&home).episodes().iter().map(|e| e.night).collect();
-    assert_eq!(nights, [date(2025, 6, 24), date(2025, 6, 23)]);
+    assert_eq!(nights, want);
 }
 
 #[test]

@@ -4,7 +4,7 @@ use cramp_coach::insights;
 use cramp_coach::journal::diary::Episode;
 use jiff::civil::{Date, date};
 
-use crate::{TONIGHT, content, cramp, tracked_journal};
+use crate::{TONIGHT, content, cramp, tracked_journal, wrapped};
 
 #[test]
 fn red_flags_are_symptoms_or_longer_than_ten_minutes() {
@@ -38,10 +38,13 @@ fn insights_count_episodes_with_a_red_flag_in_the_window() {
     let i = insights::compute(&c, &j, TONIGHT);
     assert_eq!((i.red_flag_episodes, i.episodes), (3, 5));
     let text = insights::to_text(&c, &i);
-    assert!(
-        text.contains("3 of 5 cramps logged in these weeks reported a warning sign"),
-        "{text}"
+    // One sentence, word-wrapped at 100 columns.
+    let rows = wrapped(
+        &text,
+        "3 of 5 cramps logged in these weeks reported a warning sign (weakness, numbness, \
+         swelling, a skin change, or longer than 10 minutes): see a doctor.",
     );
+    assert!(rows.len() > 1, "{rows:?}");
     assert!(!text.contains('%'), "{text}");
 
     // None flagged: no line.
