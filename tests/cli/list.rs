@@ -52,13 +52,18 @@ fn list_builtin_routines_relief_first() {
     let bedtime = rows.iter().find(|r| r[0] == "bedtime");
     let bedtime = bedtime.unwrap_or_else(|| panic!("a `bedtime` routine: {rows:?}"));
     assert_eq!(bedtime[1], "bedtime");
-    assert_eq!(bedtime[2], "3:20", "the bedtime routine is 3:20");
+    assert_eq!(
+        bedtime[2], "3:35",
+        "the bedtime routine is 3:35: 200 s of holds and rests, 3 moments of 5 s to move"
+    );
     let mut ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), rows.len(), "ids are unique: {rows:?}");
 }
 
+/// A routine with sides gets 5 s to change legs by default (`night`: 100 s + 5 s); one without
+/// gets none.
 #[test]
 fn list_with_content_file_lists_that_file_relief_first() {
     let h = home();
@@ -68,9 +73,12 @@ fn list_with_content_file_lists_that_file_relief_first() {
         .assert()
         .code(0)
         .stderr("")
-        .stdout("toes  relief  1:15  Toe cramp\nshin  relief  0:45  Shin cramp\nnight  bedtime  1:40  Night stretch\n");
+        .stdout("toes  relief  1:15  Toe cramp\nshin  relief  0:45  Shin cramp\nnight  bedtime  1:45  Night stretch\n");
 }
 
+/// `tiny`: 1 s, then 5 s to get into position and both legs (2 × (1 + 1 + 1) s) with 5 s to
+/// change legs between them; `hold`: the same around an untimed step, which counts nothing but
+/// its 5 s to get into position.
 #[test]
 fn list_counts_sides_repeats_and_rests() {
     let h = home();
@@ -79,5 +87,5 @@ fn list_counts_sides_repeats_and_rests() {
         .arg(fixture("plain.toml"))
         .assert()
         .code(0)
-        .stdout("tiny  relief  0:07  Tiny routine\none  relief  0:01  One step\nhold  bedtime  0:07  Hold routine\n");
+        .stdout("tiny  relief  0:17  Tiny routine\none  relief  0:01  One step\nhold  bedtime  0:22  Hold routine\n");
 }

@@ -6,11 +6,14 @@
 //! XDG_CONFIG_HOME and XDG_DATA_HOME point into a tempdir, the CRAMP_* variables and NO_COLOR are
 //! removed, and the working directory is the tempdir, so nothing depends on the developer's own
 //! files. stdin, stdout and stderr are pipes (assert_cmd's default), so the binary never sees a
-//! terminal.
+//! terminal; the one exception is the bell, which rings only when stdout is a terminal: the
+//! `plain` tests about it run the binary with stdout and stderr on a pseudo-terminal (stdin still
+//! not one).
 //!
-//! `cramp run --plain` runs in real time: its tests use `tests/fixtures/plain.toml` (steps of 1 s) with
-//! `tests/fixtures/lead-in-0.toml` (no lead-in). Only `plain_runs_an_untimed_routine_unattended_to_the_end`
-//! has an untimed step, which holds for 30 s when nobody can press Enter.
+//! `cramp run --plain` runs in real time: its tests use `tests/fixtures/plain.toml` (steps of 1 s,
+//! 5 s to get into position and to change legs) with `tests/fixtures/lead-in-0.toml` (no lead-in).
+//! Only `plain_runs_an_untimed_routine_unattended_to_the_end` has an untimed step, which holds for
+//! 30 s when nobody can press Enter.
 
 // Tests assert by panicking, in their helpers as much as in #[test] functions: the denials in
 // Cargo.toml's [lints.clippy] are for the app's own code.

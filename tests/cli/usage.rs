@@ -38,6 +38,8 @@ fn bad_usage_exits_2() {
         &["list", "--bogus"],
         &["run"],
         &["run", "--plain"],
+        // --quiet silences the plain guide's bell: without --plain it means nothing.
+        &["run", "--quiet", "calf"],
         &["validate", "a.toml", "b.toml"],
         &["list", "--content"],
         &["list", "extra"],

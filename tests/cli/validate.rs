@@ -19,21 +19,27 @@ fn validate_valid_file_says_ok_with_the_count() {
             .stdout("ok: 3 routines\n")
             .stderr("");
     }
+    // One routine, in the singular.
+    let out = validate_source(ONE);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout, "ok: 1 routine\n");
+    assert_eq!(out.stderr, "");
 }
 
 #[test]
 fn validate_without_file_checks_the_content_in_use() {
+    // With no FILE, validate names what it checked and where that came from.
     let n = builtin_list().lines().count();
     let h = home();
     h.cramp()
         .arg("validate")
         .assert()
         .code(0)
-        .stdout(format!("ok: {n} routines\n"))
+        .stdout(format!("ok: {n} routines in the built-in content\n"))
         .stderr("");
 
     // The user's own file at the XDG place is the content in use.
-    h.write(
+    let xdg = h.write(
         XDG_CONTENT,
         format!("{}{}", routine_file("a", "A"), routine_file("b", "B")),
     );
@@ -41,24 +47,34 @@ fn validate_without_file_checks_the_content_in_use() {
         .arg("validate")
         .assert()
         .code(0)
-        .stdout("ok: 2 routines\n")
+        .stdout(format!(
+            "ok: 2 routines in {} (from your config folder)\n",
+            xdg.display()
+        ))
         .stderr("");
 
     // CRAMP_CONTENT beats it; --content beats that.
+    let order = fixture("order.toml");
     h.cramp()
         .arg("validate")
-        .env("CRAMP_CONTENT", fixture("order.toml"))
+        .env("CRAMP_CONTENT", &order)
         .assert()
         .code(0)
-        .stdout("ok: 3 routines\n");
+        .stdout(format!(
+            "ok: 3 routines in {} (from CRAMP_CONTENT)\n",
+            order.display()
+        ));
     let env_broken = h.write("broken.toml", "x =\n");
     h.cramp()
         .args(["validate", "--content"])
-        .arg(fixture("order.toml"))
+        .arg(&order)
         .env("CRAMP_CONTENT", &env_broken)
         .assert()
         .code(0)
-        .stdout("ok: 3 routines\n");
+        .stdout(format!(
+            "ok: 3 routines in {} (from --content)\n",
+            order.display()
+        ));
 
     // A broken file in use fails validation loudly.
     let xdg = h.write(XDG_CONTENT, "[[routine]]\nid = \"x\"\nnope = 1\n");
