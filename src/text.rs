@@ -51,7 +51,6 @@ pub fn clock(total_seconds: u64) -> String {
     }
 }
 
-
 /// Greedy word wrap by characters: rows of at most `width` characters (a longer word has a row of
 /// its own), for text whose height must be known up front.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

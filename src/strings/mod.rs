@@ -225,7 +225,6 @@ pub fn side_label(side: crate::content::Side) -> &'static str {
     }
 }
 
-
 pub const YES: &str = "yes";
 pub const NO: &str = "no";
 
