@@ -14,7 +14,7 @@ use crate::text::clock;
 /// Widest the text column grows.
 pub(super) const COLUMN: u16 = 72;
 /// Widest the step gauge grows: a narrower bar moves fewer cells each second.
-pub(super) const STEP_GAUGE: u16 = 36;
+pub(super) const STEP_GAUGE: u16 = 18;
 
 /// Warnings and the one-off status, newest last, wrapped to `width`, at most `max` rows in all.
 pub(super) fn notices<'a>(app: &'a App, theme: &Theme, width: u16, max: usize) -> Vec<Line<'a>> {

@@ -168,41 +168,32 @@ fn choose(text_rows: usize, height: usize, width: usize, wide: usize, time: &str
             }
         }
     }
-    let small = [
-        Plan {
-            spacers: false,
-            ..full
-        },
-        Plan {
-            digits: None,
-            spacers: false,
-            header: false,
-            step_gauge: false,
-            routine_gauge: true,
-            next: true,
-        },
-        Plan {
-            digits: None,
-            spacers: false,
-            header: false,
-            step_gauge: false,
-            routine_gauge: false,
-            next: true,
-        },
-    ];
-    for plan in small {
-        if plan.rows(text_rows) <= height {
-            return plan;
-        }
-    }
-    Plan {
+    // The small clock: first without the header and step gauge, then without the routine gauge,
+    // then without "next"; the last one is what is left whatever the height.
+    let bare = Plan {
         digits: None,
         spacers: false,
         header: false,
         step_gauge: false,
         routine_gauge: false,
         next: false,
-    }
+    };
+    let small = [
+        Plan {
+            spacers: false,
+            ..full
+        },
+        Plan {
+            routine_gauge: true,
+            next: true,
+            ..bare
+        },
+        Plan { next: true, ..bare },
+    ];
+    small
+        .into_iter()
+        .find(|plan| plan.rows(text_rows) <= height)
+        .unwrap_or(bare)
 }
 
 #[allow(clippy::too_many_arguments)]
