@@ -82,8 +82,8 @@ struct RawConfig {
 }
 
 /// The config file's shape, for listing every unknown key and wrong type at once.
-const SHAPE: &[crate::content::source::Field] = {
-    use crate::content::source::Kind;
+const SHAPE: &[crate::content::shape::Field] = {
+    use crate::content::shape::Kind;
     &[
         ("theme", Kind::Str),
         ("bell", Kind::Bool),

@@ -6,6 +6,7 @@
 
 mod check;
 mod raw;
+pub mod shape;
 pub mod source;
 
 use std::path::Path;

@@ -67,7 +67,7 @@ pub struct RawGuidance {
     pub frequent_weeks: Option<S<i64>>,
 }
 
-use super::source::{Field, Kind};
+use super::shape::{Field, Kind};
 
 const STEP: &[Field] = &[
     ("title", Kind::Str),
