@@ -981,13 +981,54 @@ fn a_journal_found_unreadable_on_saving_refuses_further_ticks() {
 }
 
 #[test]
+fn enter_on_the_habits_pane_starts_the_selected_routine_and_never_ticks() {
+    // At 3 a.m. a stray Tab must not turn Enter into a change of the journal.
+    let t0 = Instant::now();
+    let mut app = App::new(Content::builtin(), Config::builtin(), Vec::new(), tonight());
+    app.update(Msg::JournalLoaded(Ok(Journal::default())), t0);
+    press(&mut app, Key::Tab, t0);
+    assert_eq!(app.focus, Focus::Habits);
+    let effects = press(&mut app, Key::Enter, t0);
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Journal { .. })),
+        "{effects:?}"
+    );
+    assert_eq!(running_id(&app), "calf");
+}
+
+#[test]
+fn skipping_through_bedtime_is_not_the_stretch_done() {
+    let t0 = Instant::now();
+    let mut app = app_without_lead_in(t0);
+    start(&mut app, "bedtime", t0);
+    let mut effects = Vec::new();
+    for i in 0..20 {
+        effects.extend(press(&mut app, Key::Char('n'), t0 + secs(i)));
+    }
+    assert!(
+        matches!(
+            app.screen,
+            Screen::Done {
+                finished: false,
+                ..
+            }
+        ),
+        "shown as stopped"
+    );
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Journal { .. })),
+        "{effects:?}"
+    );
+}
+
+#[test]
 fn ticking_a_habit_before_the_journal_is_read_does_nothing() {
     let t0 = Instant::now();
     let mut app = App::new(Content::builtin(), Config::builtin(), Vec::new(), tonight());
     assert_eq!(app.journal, JournalView::Loading);
     press(&mut app, Key::Tab, t0);
     assert_eq!(app.focus, Focus::Habits);
-    for key in [Key::Char(' '), Key::Enter, Key::Char('-'), Key::Backspace] {
+    for key in [Key::Char(' '), Key::Char('-'), Key::Backspace] {
         assert!(press(&mut app, key, t0).is_empty(), "{key:?}");
     }
     assert_eq!(app.status, None);

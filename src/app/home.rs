@@ -32,7 +32,9 @@ impl App {
             Key::Down | Key::Char('j') if on_habits => {
                 self.habit_selected = (self.habit_selected + 1).min(habits - 1);
             }
-            Key::Char(' ') | Key::Enter if on_habits => return self.change_habit(Change::Toggle),
+            // Enter always starts the selected routine, from either list: at 3 a.m. a stray Tab
+            // must not turn Enter into a change of the journal. Space ticks.
+            Key::Char(' ') if on_habits => return self.change_habit(Change::Toggle),
             Key::Char('-') | Key::Backspace if on_habits => {
                 return self.change_habit(Change::Undo);
             }

@@ -32,6 +32,7 @@ impl App {
             runner,
         };
         self.overlay = None;
+        self.runner_scroll = (0, 0);
         self.cue_effects(Cue::Segment)
     }
 
@@ -51,12 +52,20 @@ impl App {
         if cue == Cue::Done
             && let Screen::Running { routine, runner } = &self.screen
         {
-            // A routine that completes a habit (the bedtime stretch) ticks it for tonight.
-            if let Some(habit) = self
+            // Done means every step ran to its end: skipping through with `n` is not the stretch
+            // done, and is shown as stopped.
+            let complete = self
                 .content
                 .routines
                 .get(*routine)
-                .and_then(|r| r.completes_habit.clone())
+                .is_some_and(|r| runner.completed_steps().len() >= r.steps.len());
+            // A routine that completes a habit (the bedtime stretch) ticks it for tonight.
+            if complete
+                && let Some(habit) = self
+                    .content
+                    .routines
+                    .get(*routine)
+                    .and_then(|r| r.completes_habit.clone())
             {
                 effects.push(Effect::Journal {
                     night: self.tonight,
@@ -64,7 +73,7 @@ impl App {
                     change: Change::Check,
                 });
             }
-            self.screen = self.done_screen(*routine, runner, now, true);
+            self.screen = self.done_screen(*routine, runner, now, complete);
             self.done_scroll = 0;
         }
         effects
@@ -97,6 +106,7 @@ impl App {
             }
             (_, Some(RunnerCommand::Restart)) => {
                 runner.restart(now);
+                self.runner_scroll = (0, 0);
                 Some(Cue::Segment)
             }
             (Key::Up | Key::Char('k'), None) => {

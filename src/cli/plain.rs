@@ -204,6 +204,9 @@ fn guide(
 ) -> std::io::Result<(Ending, Runner)> {
     let mut runner = Runner::new(Plan::build(routine, config.lead_in_seconds), start);
     writeln!(out, "{}", guide::header(routine))?;
+    if keys.is_some() {
+        writeln!(out, "{}", guide::KEYS_HINT)?;
+    }
     let mut cue = Some(Cue::Segment);
     loop {
         if runner.is_done() {
@@ -298,22 +301,30 @@ fn tick(content: &Content, habit: &str, journal: &Journal, out: &mut impl Write)
         .map_err(|e| super::output::write_failed(&e))
 }
 
-/// One question: the key pressed among `choices`, `None` for Enter (skip); `Err(())` for q or
-/// Ctrl-C (skip the rest).
+/// One question: the key pressed among `choices` (key, value, word said back), `None` for Enter
+/// (skip); `Err(())` for q or Ctrl-C (skip the rest). The answer is said back, for a screen reader.
 fn ask<T: Copy>(
     keys: &Keys,
     out: &mut impl Write,
     question: &str,
-    choices: &[(char, T)],
+    choices: &[(char, T, &str)],
 ) -> std::io::Result<Result<Option<T>, ()>> {
     writeln!(out, "{question}")?;
     out.flush()?;
     loop {
         match keys.until(None) {
-            Some(Press::Enter) => return Ok(Ok(None)),
+            Some(Press::Enter) => {
+                writeln!(out, "{}", guide::ANSWER_SKIPPED)?;
+                return Ok(Ok(None));
+            }
             Some(Press::Quit | Press::CtrlC) | None => return Ok(Err(())),
             Some(Press::Char(c)) => {
-                if let Some((_, v)) = choices.iter().find(|(k, _)| *k == c.to_ascii_lowercase()) {
+                if let Some((_, v, word)) = choices
+                    .iter()
+                    .find(|(k, _, _)| *k == c.to_ascii_lowercase())
+                {
+                    writeln!(out, "{}", guide::answer(word))?;
+                    out.flush()?;
                     return Ok(Ok(Some(*v)));
                 }
             }
@@ -348,26 +359,39 @@ fn log_prompt(
     };
     let answered = (|| -> std::io::Result<Result<(), ()>> {
         use Muscle::*;
-        let muscle = [('c', Calf), ('f', Foot), ('t', Thigh), ('o', Other)];
+        let muscle = [
+            ('c', Calf, "calf"),
+            ('f', Foot, "foot"),
+            ('t', Thigh, "thigh"),
+            ('o', Other, "other"),
+        ];
         match ask(keys, out, guide::LOG_MUSCLE, &muscle)? {
             Ok(m) => prompt.muscle = m.or(prompt.muscle),
             Err(()) => return Ok(Err(())),
         }
         let sides = [
-            ('l', LegSide::Left),
-            ('r', LegSide::Right),
-            ('b', LegSide::Both),
+            ('l', LegSide::Left, "left"),
+            ('r', LegSide::Right, "right"),
+            ('b', LegSide::Both, "both"),
         ];
         match ask(keys, out, guide::LOG_SIDE, &sides)? {
             Ok(s) => prompt.side = s,
             Err(()) => return Ok(Err(())),
         }
-        let levels: Vec<(char, u8)> = (1..=5u8).map(|i| (char::from(b'0' + i), i)).collect();
+        const LEVELS: [&str; 5] = ["1", "2", "3", "4", "5"];
+        let levels: Vec<(char, u8, &str)> = (1..=5u8)
+            .map(|i| (char::from(b'0' + i), i, LEVELS[usize::from(i - 1)]))
+            .collect();
         match ask(keys, out, guide::LOG_INTENSITY, &levels)? {
             Ok(i) => prompt.intensity = i,
             Err(()) => return Ok(Err(())),
         }
-        match ask(keys, out, guide::LOG_SYMPTOMS, &[('y', true), ('n', false)])? {
+        match ask(
+            keys,
+            out,
+            guide::LOG_SYMPTOMS,
+            &[('y', true, "yes"), ('n', false, "no")],
+        )? {
             Ok(s) => prompt.symptoms = s,
             Err(()) => return Ok(Err(())),
         }

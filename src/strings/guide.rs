@@ -120,6 +120,14 @@ pub const LOG_SIDE: &str = "  side? l left · r right · b both";
 pub const LOG_INTENSITY: &str = "  how bad? 1 (mild) to 5 (worst)";
 pub const LOG_SYMPTOMS: &str = "  weakness, numbness, swelling or skin change? y · n";
 pub const LOG_SKIPPED: &str = "  not logged";
+pub const ANSWER_SKIPPED: &str = "    (skipped)";
+/// Said once at the start on a terminal.
+pub const KEYS_HINT: &str = "  keys: Enter when a hold lets go · q stops · Ctrl-C quits";
+
+/// The answer just given, said back.
+pub fn answer(word: &str) -> String {
+    format!("    {word}")
+}
 
 /// After a routine that completes a habit.
 pub fn habit_ticked(habit: &str) -> String {

@@ -24,7 +24,15 @@ pub(super) fn notices<'a>(app: &'a App, theme: &Theme, width: u16, max: usize) -
             rows.push(Line::styled(row, theme.warning));
         }
     }
-    rows.truncate(max);
+    // Cut to the rows there are, with a mark where a notice goes on: never silently.
+    if rows.len() > max {
+        rows.truncate(max);
+        if let Some(last) = rows.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let cut = fit(&format!("{text} …"), width as usize);
+            *last = Line::styled(cut, theme.warning);
+        }
+    }
     rows
 }
 

@@ -224,24 +224,28 @@ pub(super) fn draw(
     let (title, text) = segment_words(routine, seg);
     let step_count = routine.steps.len();
 
-    let mut heading = vec![Span::styled(
-        title,
-        theme.title.add_modifier(Modifier::BOLD),
-    )];
-    if let Some(side) = seg
+    // The side and repeat stay whole; a title too long for what is left of the row is marked as
+    // cut, never silently (the instruction below says it all).
+    let side = seg
         .side
         .filter(|_| matches!(seg.kind, SegmentKind::Step | SegmentKind::Switch))
-    {
+        .map(|side| format!("  {}", s::side_label(side)));
+    let rep = (seg.reps > 1 && seg.kind == SegmentKind::Step)
+        .then(|| format!("  {}/{}", seg.rep, seg.reps));
+    let extra = side.as_ref().map_or(0, |t| t.chars().count())
+        + rep.as_ref().map_or(0, |t| t.chars().count());
+    let mut heading = vec![Span::styled(
+        fit(title, (area.width as usize).saturating_sub(extra).max(4)),
+        theme.title.add_modifier(Modifier::BOLD),
+    )];
+    if let Some(side) = side {
         heading.push(Span::styled(
-            format!("  {}", s::side_label(side)),
+            side,
             theme.accent.add_modifier(Modifier::BOLD),
         ));
     }
-    if seg.reps > 1 && seg.kind == SegmentKind::Step {
-        heading.push(Span::styled(
-            format!("  {}/{}", seg.rep, seg.reps),
-            theme.dim,
-        ));
+    if let Some(rep) = rep {
+        heading.push(Span::styled(rep, theme.dim));
     }
     let time = clock(runner.shown_seconds(now).unwrap_or(0));
     let note = if runner.is_paused() {
@@ -312,7 +316,13 @@ pub(super) fn draw(
         }
         None => lines.push(left_line(Line::from(vec![
             Span::styled(time.clone(), theme.digits.add_modifier(Modifier::BOLD)),
-            Span::styled(format!("  {note}"), theme.accent),
+            Span::styled(
+                fit(
+                    &format!("  {note}"),
+                    width.saturating_sub(time.chars().count()),
+                ),
+                theme.accent,
+            ),
         ]))),
     }
     if plan.spacers {

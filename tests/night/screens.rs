@@ -275,3 +275,37 @@ fn insights_fit_80_by_24_with_the_chart_and_scroll_to_the_end() {
     key(&mut app, Key::Home, t0);
     assert_eq!(render(&app, 80, 24, t0), first);
 }
+
+#[test]
+fn a_new_run_starts_its_instruction_at_the_top() {
+    let t0 = Instant::now();
+    let mut app = app(t0);
+    app.update(Msg::Start("calf".to_string()), t0);
+    for _ in 0..3 {
+        key(&mut app, Key::Down, t0);
+    }
+    assert!(!text(&render(&app, 20, 8, t0)).contains("Leg straight"));
+    key(&mut app, Key::Char('q'), t0);
+    key(&mut app, Key::Esc, t0);
+    key(&mut app, Key::Enter, t0);
+    key(&mut app, Key::Enter, t0 + secs(1));
+    let rows = text(&render(&app, 20, 8, t0 + secs(1)));
+    assert!(rows.contains("Leg straight"), "{rows}");
+}
+
+#[test]
+fn a_notice_cut_to_the_rows_there_are_says_so() {
+    let t0 = Instant::now();
+    let mut app = app(t0);
+    app.update(
+        Msg::Notice(
+            "/tmp/shared: others can change what is in it (mode 0777); make it private with \
+             `chmod 700` or choose another folder with --data-dir; the journal is read but will \
+             not be written there"
+                .to_string(),
+        ),
+        t0,
+    );
+    let rows = text(&render(&app, 40, 12, t0));
+    assert!(rows.contains('…'), "{rows}");
+}
