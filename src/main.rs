@@ -117,7 +117,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                             at,
                             symptoms,
                         };
-                        cli::log::add(&content, &locations, new)?
+                        cli::log::add(&content, &config, &locations, new)?
                     }
                     Some(LogAction::Remove { id }) => cli::log::remove(&locations, id)?,
                 },

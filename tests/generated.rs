@@ -1517,7 +1517,6 @@ struct Sandbox {
 struct Run {
     command: String,
     code: Option<i32>,
-    stdout: String,
     stderr: String,
 }
 
@@ -1550,7 +1549,6 @@ impl Sandbox {
         Ok(Run {
             command: format!("TZ={} cramp {}", self.tz, shell_words(args)),
             code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         })
     }
@@ -1570,15 +1568,20 @@ fn shell_words(args: &[String]) -> String {
         .join(" ")
 }
 
-/// The night an accepted write says it wrote: `(night of DATE)` from `check`, `night DATE` from
-/// `log add`. Only a date `--date` would take.
-fn night_written(stdout: &str) -> Option<String> {
-    let after = stdout
-        .split_once("(night of ")
-        .or_else(|| stdout.split_once("  night "))?
-        .1;
-    let date = after.split([')', ' ']).next()?;
-    parse_date(date).map(|d| d.to_string())
+/// Every night the journal holds (ticks and cramps), read from the file the writes left.
+fn nights_written(journal: Option<Vec<u8>>) -> Vec<String> {
+    let Some(bytes) = journal else {
+        return Vec::new();
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let Ok(j) = Journal::parse(Path::new("journal.txt"), &text) else {
+        return Vec::new();
+    };
+    j.nights()
+        .chain(j.episodes().iter().map(|e| e.night))
+        .filter(|d| parse_date(&d.to_string()).is_some())
+        .map(|d| d.to_string())
+        .collect()
 }
 
 /// The read commands, with `habits --date D` for each night written so far.
@@ -1613,9 +1616,7 @@ proptest! {
             let run = sandbox.run(&write.args())?;
             history.push(format!("{}  -> exit {:?}", run.command, run.code));
             if run.code == Some(0) {
-                if let Some(night) = night_written(&run.stdout) {
-                    nights.insert(night);
-                }
+                nights.extend(nights_written(sandbox.home.journal_bytes()));
                 for read in read_commands(&nights) {
                     let r = sandbox.run(&read)?;
                     prop_assert_eq!(

@@ -84,7 +84,8 @@ pub fn check(
         habits::apply(journal, habit, night, change)
     })?;
     print(&format!(
-        "{}  (night of {night})\n",
-        habit_line(habit, &journal, night)
+        "{}  (night of {})\n",
+        habit_line(habit, &journal, night),
+        cramp_coach::strings::day(night, clock::tonight(config))
     ))
 }

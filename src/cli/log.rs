@@ -8,7 +8,7 @@ use cramp_coach::config::locations::Locations;
 use cramp_coach::content::{Content, Muscle};
 use cramp_coach::journal::diary::MAX_SECONDS;
 use cramp_coach::journal::{Episode, LegSide};
-use cramp_coach::night::{in_range, range_text};
+use cramp_coach::night::{in_range, night_of, range_text};
 use cramp_coach::strings::cli as s;
 
 use super::clock;
@@ -16,17 +16,24 @@ use super::exit::{self, Failure};
 use super::journal::{command_store, read, say_waiting};
 use super::output::print;
 
-/// One diary line: `#ID  YYYY-MM-DD HH:MM  night DATE  muscle  side  N/5  M min  warning: ...`.
-pub fn episode_line(e: &Episode) -> String {
+/// One diary line: `#ID  Sat 28 Nov 03:12  night of Fri 27 Nov  muscle  side  N/5  M min
+/// warning: ...`, with `—` for what was not given; the year only when it is not `today`'s.
+pub fn episode_line(e: &Episode, today: Date) -> String {
+    let unknown = || cramp_coach::strings::UNKNOWN.to_string();
+    let local = e.local();
     let mut parts = vec![
         format!("#{}", e.id),
-        e.local().strftime("%Y-%m-%d %H:%M").to_string(),
-        format!("night {}", e.night),
-        e.muscle.map_or("-", |m| m.as_str()).to_string(),
-        e.side.map_or("-", |s| s.as_str()).to_string(),
-        e.intensity.map_or("-/5".to_string(), |i| format!("{i}/5")),
+        format!(
+            "{} {}",
+            cramp_coach::strings::day(local.date(), today),
+            local.strftime("%H:%M")
+        ),
+        format!("night of {}", cramp_coach::strings::day(e.night, today)),
+        e.muscle.map_or_else(unknown, |m| m.as_str().to_string()),
+        e.side.map_or_else(unknown, |s| s.as_str().to_string()),
+        e.intensity.map_or_else(unknown, |i| format!("{i}/5")),
         e.seconds
-            .map_or("- min".to_string(), |s| format!("{} min", s.div_ceil(60))),
+            .map_or_else(unknown, |s| format!("{} min", s.div_ceil(60))),
     ];
     if let Some(r) = &e.routine {
         parts.push(format!("routine {r}"));
@@ -63,7 +70,7 @@ pub fn list(config: &Config, locations: &Locations, since: Option<Date>) -> exit
     }
     let mut out = String::new();
     for e in episodes {
-        out.push_str(&episode_line(e));
+        out.push_str(&episode_line(e, tonight));
         out.push('\n');
     }
     print(&out)
@@ -79,7 +86,13 @@ pub struct NewEpisode {
     pub symptoms: bool,
 }
 
-pub fn add(content: &Content, locations: &Locations, new: NewEpisode) -> exit::Result {
+pub fn add(
+    content: &Content,
+    config: &Config,
+    locations: &Locations,
+    new: NewEpisode,
+) -> exit::Result {
+    let day_starts_at = config.day_starts_at;
     let tz = clock::local_zone();
     let now = Timestamp::now();
     let at = match new.at {
@@ -118,7 +131,11 @@ pub fn add(content: &Content, locations: &Locations, new: NewEpisode) -> exit::R
     }
     let (_, id) = store.update_waiting(say_waiting(&store), |j| j.add_episode(episode.clone()))?;
     let saved = Episode { id, ..episode };
-    let mut out = format!("{} {}\n", s::LOGGED, episode_line(&saved));
+    let mut out = format!(
+        "{} {}\n",
+        s::LOGGED,
+        episode_line(&saved, night_of(now, &tz, day_starts_at))
+    );
     if !saved.red_flags().is_empty() {
         out.push('\n');
         out.push_str(&s::get_help_text(&content.guidance));

@@ -42,10 +42,11 @@ pub fn frequent_text(per_week: u32, weeks: u32) -> String {
 /// The whole of insights as plain text, for `cramp insights`.
 pub fn to_text(content: &Content, i: &Insights) -> String {
     let mut out = String::new();
-    let fmt = |d: Date| d.strftime("%b %d").to_string();
+    // The same width every row, so the bars line up: "Mon 5 Oct" and "Mon 12 Oct".
+    let fmt = |d: Date| format!("{:<10}", super::day(d, i.tonight));
     out.push_str(&format!(
         "Cramp nights per week, last {WEEKS} weeks (to tonight, {})\n",
-        i.tonight
+        super::day(i.tonight, i.tonight)
     ));
     for w in &i.weeks {
         let bar = "█".repeat(w.cramp_nights as usize);

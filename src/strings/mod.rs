@@ -283,6 +283,19 @@ pub fn position_for(step_title: &str) -> String {
     format!("{POSITION_TITLE}: {step_title}")
 }
 
+/// A day as people read it in the app and the command line's text: "Mon 30 Nov", with the year
+/// when it is not this one ("Fri 27 Nov 2025"). CSV, the journal and the Markdown keep ISO dates.
+pub fn day(d: jiff::civil::Date, today: jiff::civil::Date) -> String {
+    if d.year() == today.year() {
+        d.strftime("%a %-d %b").to_string()
+    } else {
+        d.strftime("%a %-d %b %Y").to_string()
+    }
+}
+
+/// What is not known (a duration, a side left unset).
+pub const UNKNOWN: &str = "—";
+
 #[cfg(test)]
 mod tests {
     use super::*;

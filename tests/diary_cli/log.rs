@@ -30,7 +30,7 @@ fn log_add_says_what_it_logged_and_where_it_belongs() {
     );
     assert_eq!(
         out.stdout,
-        "logged #1  2025-03-10 00:30  night 2025-03-09  other  both  1/5  0 min\n"
+        "logged #1  Mon 10 Mar 2025 00:30  night of Sun 9 Mar 2025  other  both  1/5  0 min\n"
     );
     let out = home.add(
         "calf",
@@ -43,7 +43,7 @@ fn log_add_says_what_it_logged_and_where_it_belongs() {
     // 04:00 that ends "tonight" for habits.
     assert!(
         out.stdout.starts_with(
-            "logged #2  2025-03-10 04:30  night 2025-03-09  calf  left  5/5  1440 min"
+            "logged #2  Mon 10 Mar 2025 04:30  night of Sun 9 Mar 2025  calf  left  5/5  1440 min"
         ),
         "{}",
         out.stdout
@@ -52,7 +52,7 @@ fn log_add_says_what_it_logged_and_where_it_belongs() {
     let out = home.add("foot", "right", "2", "2025-03-10 12:00", &[]);
     assert_eq!(
         out.stdout,
-        "logged #3  2025-03-10 12:00  night 2025-03-10  foot  right  2/5  - min\n"
+        "logged #3  Mon 10 Mar 2025 12:00  night of Mon 10 Mar 2025  foot  right  2/5  —\n"
     );
     let text = String::from_utf8(home.journal_bytes().unwrap_or_default())
         .unwrap_or_else(|e| panic!("{e}"));
@@ -208,8 +208,11 @@ fn log_add_without_at_logs_now_on_the_night_of_the_cramp() {
     let after = cramp_night_now();
     out.ok();
     assert!(
-        out.stdout.contains(&format!("night {before}"))
-            || out.stdout.contains(&format!("night {after}")),
+        out.stdout
+            .contains(&format!("night of {}", before.strftime("%a %-d %b")))
+            || out
+                .stdout
+                .contains(&format!("night of {}", after.strftime("%a %-d %b"))),
         "{}",
         out.stdout
     );

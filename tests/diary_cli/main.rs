@@ -60,9 +60,9 @@ fn seeded() -> Home {
 }
 
 const SEEDED_LOG: [&str; 3] = [
-    "#1  2025-03-12 23:00  night 2025-03-12  calf  left  3/5  - min",
-    "#3  2025-03-11 04:30  night 2025-03-10  thigh  both  5/5  11 min  warning: a cramp longer than 10 minutes",
-    "#2  2025-03-10 00:30  night 2025-03-09  foot  right  2/5  - min  warning: weakness, numbness, swelling or skin change",
+    "#1  Wed 12 Mar 2025 23:00  night of Wed 12 Mar 2025  calf  left  3/5  —",
+    "#3  Tue 11 Mar 2025 04:30  night of Mon 10 Mar 2025  thigh  both  5/5  11 min  warning: a cramp longer than 10 minutes",
+    "#2  Mon 10 Mar 2025 00:30  night of Sun 9 Mar 2025  foot  right  2/5  —  warning: weakness, numbness, swelling or skin change",
 ];
 
 /// No journal, and no data folder either: the command stored nothing.

@@ -70,7 +70,11 @@ fn the_first_and_last_nights_of_the_range_are_kept_and_read_back_by_every_comman
         }
     }
     let log = home.run(&["log"]);
-    assert!(log.stdout.contains("night 1900-01-01"), "{}", log.stdout);
+    assert!(
+        log.stdout.contains("night of Mon 1 Jan 1900"),
+        "{}",
+        log.stdout
+    );
     let habits = home.run(&["habits", "--date", "1900-01-01"]);
     assert!(habits.stdout.contains("[1/6] fluids"), "{}", habits.stdout);
 }

@@ -76,15 +76,15 @@ fn nights_before_the_first_journal_night_are_not_tracked() {
 
     let text = insights::to_text(&c, &i);
     assert!(
-        line_with(&text, "Jun 16 – Jun 22").contains("(3 of 7 nights tracked)"),
+        line_with(&text, "Mon 16 Jun – Sun 22 Jun").contains("(3 of 7 nights tracked)"),
         "{text}"
     );
     assert!(
-        line_with(&text, "May 05 – May 11").contains("(0 of 7 nights tracked)"),
+        line_with(&text, "Mon 5 May  – Sun 11 May").contains("(0 of 7 nights tracked)"),
         "{text}"
     );
     assert!(
-        !line_with(&text, "Jun 23 – Jun 29").contains("tracked"),
+        !line_with(&text, "Mon 23 Jun – Sun 29 Jun").contains("tracked"),
         "a full week says nothing: {text}"
     );
 }

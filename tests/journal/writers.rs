@@ -50,7 +50,10 @@ fn twenty_writer_processes_at_once_lose_no_night() {
         for (night, out) in nights.iter().zip(&outs) {
             assert_exit(out, 0);
             assert!(
-                stdout(out).contains(&format!("[x] stretch  Bedtime stretch  (night of {night})")),
+                stdout(out).contains(&format!(
+                    "[x] stretch  Bedtime stretch  (night of {})",
+                    night.strftime("%a %-d %b %Y")
+                )),
                 "round {round}: {}",
                 stdout(out)
             );

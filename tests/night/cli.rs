@@ -156,3 +156,41 @@ fn log_since_in_the_future_is_refused_like_export_since() {
             .stderr_has("--since is in the future");
     }
 }
+
+#[test]
+fn people_read_one_date_style_and_files_keep_iso() {
+    let home = Home::new(SETUP);
+    home.run(&[
+        "log",
+        "add",
+        "--muscle",
+        "calf",
+        "--side",
+        "left",
+        "--intensity",
+        "3",
+        "--at",
+        "2025-03-10 12:00",
+    ])
+    .ok();
+    let log = home.run(&["log"]);
+    log.ok();
+    assert_eq!(
+        log.stdout,
+        "#1  Mon 10 Mar 2025 12:00  night of Mon 10 Mar 2025  calf  left  3/5  —\n"
+    );
+    let check = home.run(&["check", "fluids", "--date", "2025-03-10"]);
+    assert!(
+        check.stdout.ends_with("(night of Mon 10 Mar 2025)\n"),
+        "{}",
+        check.stdout
+    );
+    let csv = home.run(&["export", "--format", "csv"]);
+    assert!(
+        csv.stdout.contains("episode,2025-03-10,2025-03-10 12:00,"),
+        "{}",
+        csv.stdout
+    );
+    let journal = String::from_utf8(home.journal_bytes().unwrap()).unwrap();
+    assert!(journal.contains("night=2025-03-10"), "{journal}");
+}
