@@ -131,7 +131,7 @@ impl Config {
 
     /// This config with the keys present in `source` laid over it.
     pub fn merged(mut self, path: &Path, source: &str) -> Result<Config, Diagnostics> {
-        let raw: RawConfig = parse_toml(path, source, SHAPE)?;
+        let (raw, shape_errors): (RawConfig, _) = parse_toml(path, source, SHAPE)?;
         let map = SourceMap::new(path, source);
         let mut errors: Vec<Diagnostic> = Vec::new();
         if let Some(t) = raw.theme {
@@ -261,6 +261,7 @@ impl Config {
             }
             self.keys = keys;
         }
+        let errors = crate::content::source::all_errors(shape_errors, errors);
         if errors.is_empty() {
             Ok(self)
         } else {

@@ -253,12 +253,13 @@ impl Content {
     }
 
     pub fn parse(path: &Path, source: &str) -> Result<Content, Diagnostics> {
-        let raw: RawContent = parse_toml(path, source, raw::CONTENT)?;
+        let (raw, shape_errors): (RawContent, _) = parse_toml(path, source, raw::CONTENT)?;
         let mut check = Checker {
             map: SourceMap::new(path, source),
             errors: Vec::new(),
         };
         let mut content = check.content(raw);
+        check.errors = source::all_errors(shape_errors, check.errors);
         if check.errors.is_empty() {
             // Home order, once: relief first, then bedtime, each in file order. The home list,
             // the number keys and the runner then share one index.
@@ -267,8 +268,6 @@ impl Content {
                 .sort_by_key(|r| r.kind == RoutineKind::Bedtime);
             Ok(content)
         } else {
-            // Reported in file order, whatever order the checks ran in.
-            check.errors.sort_by_key(|d| (d.line, d.column));
             Err(Diagnostics(check.errors))
         }
     }

@@ -26,6 +26,19 @@ pub enum Kind {
 pub type Field = (&'static str, Kind);
 
 impl Kind {
+    /// A value of this kind, to stand in for a wrong one while the rest of the file is read.
+    fn placeholder(&self) -> &'static str {
+        match self {
+            Kind::Str => "\"?\"",
+            Kind::Int => "1",
+            Kind::Bool => "false",
+            Kind::StrList => "[\"?\"]",
+            Kind::Time => "\"04:00\"",
+            Kind::Table(_) | Kind::Map(_) => "{}",
+            Kind::Tables(_) => "[]",
+        }
+    }
+
     fn expected(&self) -> &'static str {
         match self {
             Kind::Str => "a string",
@@ -52,19 +65,33 @@ fn found(v: &toml::de::DeValue<'_>) -> String {
     }
 }
 
+/// A part of the source to replace so that the rest of the file can still be read: an unknown
+/// key with its value (by nothing), a value of the wrong kind (by one of the right kind).
+pub(super) type Patch = (std::ops::Range<usize>, &'static str);
+
+/// What a walk found: the problems, and how to patch them out.
+#[derive(Default)]
+pub(super) struct Found {
+    pub errors: Vec<Diagnostic>,
+    pub patches: Vec<Patch>,
+}
+
 pub(super) fn check_table(
     table: &toml::de::DeTable<'_>,
     fields: &'static [Field],
     map: &SourceMap<'_>,
-    errors: &mut Vec<Diagnostic>,
+    found_: &mut Found,
 ) {
     for (key, value) in table {
         let name = key.get_ref().as_ref();
         match fields.iter().find(|(f, _)| *f == name) {
-            Some((_, kind)) => check_value(name, value, kind, map, errors),
+            Some((_, kind)) => check_value(name, value, kind, map, found_),
             None => {
                 let known: Vec<String> = fields.iter().map(|(f, _)| format!("`{f}`")).collect();
-                errors.push(map.at(
+                found_
+                    .patches
+                    .push((key.span().start..value.span().end.max(key.span().end), ""));
+                found_.errors.push(map.at(
                     key.span(),
                     format!(
                         "unknown field `{}`, expected one of {}",
@@ -82,7 +109,7 @@ fn check_value(
     value: &toml::Spanned<toml::de::DeValue<'_>>,
     kind: &Kind,
     map: &SourceMap<'_>,
-    errors: &mut Vec<Diagnostic>,
+    found_: &mut Found,
 ) {
     use toml::de::DeValue;
     let ok = match (kind, value.get_ref()) {
@@ -93,7 +120,8 @@ fn check_value(
         (Kind::StrList, DeValue::Array(items)) => {
             for item in items {
                 if !matches!(item.get_ref(), DeValue::String(_)) {
-                    errors.push(map.at(
+                    found_.patches.push((item.span(), "\"?\""));
+                    found_.errors.push(map.at(
                         item.span(),
                         format!(
                             "{}: invalid type: {}, expected a string",
@@ -106,35 +134,39 @@ fn check_value(
             true
         }
         (Kind::Table(fields), DeValue::Table(t)) => {
-            check_table(t, fields, map, errors);
+            check_table(t, fields, map, found_);
             true
         }
         (Kind::Tables(fields), DeValue::Array(items)) => {
             for item in items {
                 match item.get_ref() {
-                    DeValue::Table(t) => check_table(t, fields, map, errors),
-                    other => errors.push(map.at(
-                        item.span(),
-                        format!(
-                            "{}: invalid type: {}, expected a table",
-                            sanitize(name),
-                            found(other)
-                        ),
-                    )),
+                    DeValue::Table(t) => check_table(t, fields, map, found_),
+                    other => {
+                        found_.patches.push((item.span(), "{}"));
+                        found_.errors.push(map.at(
+                            item.span(),
+                            format!(
+                                "{}: invalid type: {}, expected a table",
+                                sanitize(name),
+                                found(other)
+                            ),
+                        ));
+                    }
                 }
             }
             true
         }
         (Kind::Map(inner), DeValue::Table(t)) => {
             for (k, v) in t {
-                check_value(k.get_ref(), v, inner, map, errors);
+                check_value(k.get_ref(), v, inner, map, found_);
             }
             true
         }
         _ => false,
     };
     if !ok {
-        errors.push(map.at(
+        found_.patches.push((value.span(), kind.placeholder()));
+        found_.errors.push(map.at(
             value.span(),
             format!(
                 "{}: invalid type: {}, expected {}",
@@ -144,4 +176,26 @@ fn check_value(
             ),
         ));
     }
+}
+
+/// `source` with the patches applied: each range replaced, its line breaks kept, so every other
+/// line keeps its number.
+pub(super) fn patched(source: &str, patches: &[Patch]) -> String {
+    let mut patches: Vec<&Patch> = patches.iter().collect();
+    patches.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for (range, with) in patches {
+        if range.start < at || range.end > source.len() || range.start > range.end {
+            continue;
+        }
+        out.push_str(&source[at..range.start]);
+        out.push_str(with);
+        for _ in source[range.clone()].matches('\n') {
+            out.push('\n');
+        }
+        at = range.end;
+    }
+    out.push_str(&source[at..]);
+    out
 }

@@ -242,11 +242,14 @@ pub fn read_source(path: &Path) -> Result<String, LoadError> {
 }
 
 /// Parses TOML into `T` after the nesting check, mapping errors to places.
+/// Parses TOML into `T`, mapping errors to places. An unknown key or a value of the wrong kind does
+/// not hide the rest: they are all listed, patched out, and the rest of the file is read too; the
+/// caller adds the errors of its own checks (returned here with `T`) and reports them all.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(
     path: &Path,
     source: &str,
     schema: &'static [super::shape::Field],
-) -> Result<T, Diagnostics> {
+) -> Result<(T, Vec<Diagnostic>), Diagnostics> {
     let map = SourceMap::new(path, source);
     if let Some(offset) = too_deep(source) {
         return Err(Diagnostics(vec![map.at(
@@ -255,7 +258,7 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
         )]));
     }
     let first = match toml::from_str(source) {
-        Ok(value) => return Ok(value),
+        Ok(value) => return Ok((value, Vec::new())),
         Err(e) => map.toml_error(&e),
     };
     // The deserializer stops at the first unknown key or value of the wrong kind: walk the file
@@ -264,13 +267,28 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
     let Ok(table) = toml::de::DeTable::parse(source) else {
         return Err(Diagnostics(vec![first]));
     };
-    let mut errors = Vec::new();
-    super::shape::check_table(table.get_ref(), schema, &map, &mut errors);
-    if errors.is_empty() {
+    let mut found = super::shape::Found::default();
+    super::shape::check_table(table.get_ref(), schema, &map, &mut found);
+    if found.errors.is_empty() {
         return Err(Diagnostics(vec![first]));
     }
-    errors.sort_by_key(|d: &Diagnostic| (d.line, d.column));
-    Err(Diagnostics(errors))
+    found
+        .errors
+        .sort_by_key(|d: &Diagnostic| (d.line, d.column));
+    match toml::from_str(&super::shape::patched(source, &found.patches)) {
+        Ok(value) => Ok((value, found.errors)),
+        Err(_) => Err(Diagnostics(found.errors)),
+    }
+}
+
+/// The errors of a file: those of its shape, then those of the checks on what could be read, in
+/// file order (a check's error on a line the shape already named is left out: it is the same one).
+pub fn all_errors(shape: Vec<Diagnostic>, checks: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let lines: Vec<usize> = shape.iter().map(|d| d.line).collect();
+    let mut all = shape;
+    all.extend(checks.into_iter().filter(|d| !lines.contains(&d.line)));
+    all.sort_by_key(|d| (d.line, d.column));
+    all
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -194,3 +194,27 @@ fn people_read_one_date_style_and_files_keep_iso() {
     let journal = String::from_utf8(home.journal_bytes().unwrap()).unwrap();
     assert!(journal.contains("night=2025-03-10"), "{journal}");
 }
+
+#[test]
+fn validate_lists_every_error_even_beside_an_unknown_key() {
+    let home = Home::new(SETUP);
+    let bad = home.file(
+        "bad.toml",
+        "[[routine]]\nid = \"Bad Id\"\ntitle = \"x\"\nkind = \"nope\"\nwat = 1\n[[routine.step]]\ntitle = \"a\"\ntext = \"b\"\nseconds = 0\n\n[[habit]]\nid = \"h\"\ntitle = \"H\"\ndays = [\"funday\"]\n",
+    );
+    let out = home.run(&["validate", &bad]);
+    out.code(2);
+    let places: Vec<&str> = out
+        .stderr
+        .lines()
+        .map(|l| l.trim_start_matches(bad.as_str()))
+        .map(|l| l.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        places,
+        [":2:6", ":4:8", ":5:1", ":9:4", ":14:2"],
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("unknown field `wat`"), "{}", out.stderr);
+}
