@@ -1022,6 +1022,38 @@ fn skipping_through_bedtime_is_not_the_stretch_done() {
 }
 
 #[test]
+fn a_journal_found_unreadable_while_logging_closes_the_prompt() {
+    let t0 = Instant::now();
+    let mut app = app_without_lead_in(t0);
+    start(&mut app, "calf", t0);
+    press(&mut app, Key::Char('q'), t0 + secs(5));
+    assert!(matches!(
+        app.screen,
+        Screen::Done {
+            prompt: Some(_),
+            ..
+        }
+    ));
+    assert!(!press(&mut app, Key::Enter, t0 + secs(6)).is_empty());
+    app.update(
+        Msg::JournalFailed {
+            error: "journal.txt:3:7: not a date".to_string(),
+            unreadable: true,
+        },
+        t0 + secs(6),
+    );
+    assert!(
+        matches!(app.screen, Screen::Done { prompt: None, .. }),
+        "Enter would only fail again"
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("not saved"))
+    );
+}
+
+#[test]
 fn ticking_a_habit_before_the_journal_is_read_does_nothing() {
     let t0 = Instant::now();
     let mut app = App::new(Content::builtin(), Config::builtin(), Vec::new(), tonight());

@@ -73,7 +73,7 @@ impl App {
     }
 
     /// Closes the log prompt: the done screen stays, with its own keys (Enter home, r again).
-    fn close_prompt(&mut self) {
+    pub(super) fn close_prompt(&mut self) {
         if let Screen::Done { prompt, .. } = &mut self.screen {
             *prompt = None;
         }

@@ -233,6 +233,9 @@ impl App {
                 self.status = Some(format!("{}: {error}", strings::NOT_SAVED));
                 if unreadable {
                     self.journal = JournalView::Unreadable(error);
+                    // Saving again cannot work: the log prompt closes, the done screen's keys
+                    // (Enter home, r again) take over.
+                    self.close_prompt();
                 }
             }
             Msg::SpeechFailed(why) => {
