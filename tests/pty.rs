@@ -634,3 +634,32 @@ fn a_held_lock_is_shown_while_relief_goes_on_and_the_tick_lands_when_it_is_relea
     tui.send("q");
     tui.expect_exit(0);
 }
+
+#[test]
+fn quitting_waits_for_a_change_still_on_its_way_to_the_journal() {
+    // The change runs on the journal worker. Another cramp holds the lock, so the change waits;
+    // q gives the terminal back at once, but the process stays until the change is on disk.
+    let home = Home::new(SETUP);
+    let config = home.quick_config();
+    let data = home.data_home().join("cramp-coach");
+    fs::create_dir_all(&data).expect("data folder");
+    let lock = fs::File::create(data.join("journal.lock")).expect("lock file");
+    lock.lock().expect("hold the lock");
+    let mut tui = Tui::spawn(&home, &["--config", &config]);
+    tui.wait_for("the habits pane", |screen| {
+        shows(screen, "[ ]   Bedtime stretch")
+    });
+    tui.send("\t");
+    tui.send(" ");
+    tui.wait_for("the waiting notice", |screen| {
+        shows(screen, s::WAITING_FOR_LOCK)
+    });
+    tui.send("q");
+    tui.wait_for("the terminal given back", |screen| {
+        !shows(screen, "Bedtime stretch")
+    });
+    drop(lock);
+    tui.expect_exit(0);
+    let habits = cramp_output(&home, &["habits"]);
+    assert!(habits.contains("[x] stretch"), "{habits}");
+}

@@ -146,3 +146,15 @@ fn finishing_bedtime_in_plain_mode_ticks_tonights_stretch() {
     habits.ok();
     assert!(habits.stdout.contains("[x] stretch"), "{}", habits.stdout);
 }
+
+#[test]
+fn sigterm_mid_guide_exits_143_and_gives_the_terminal_back() {
+    let (home, content) = setup();
+    let config = home.quick_config();
+    let mut tui = plain(&home, &content, &config, "quick", 30);
+    tui.wait_text("press Enter when it lets go");
+    assert!(!tui.echo(), "the guide turned echo off");
+    tui.signal(expectrl::Signal::SIGTERM);
+    tui.expect_exit(143);
+    assert!(tui.echo(), "echo restored by the signal handler");
+}
