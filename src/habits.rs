@@ -135,10 +135,20 @@ pub fn applies_on(habit: &Habit) -> Option<String> {
     })
 }
 
+/// Whether `change` would tick `habit` on `night` (keep or raise its count), as [`apply`] makes
+/// it: Space on a kept yes/no habit unticks it.
+fn ticks(journal: &Journal, habit: &Habit, night: Date, change: Change) -> bool {
+    match change {
+        Change::Undo => false,
+        Change::Check => true,
+        Change::Toggle => habit.target.is_some() || journal.count(night, &habit.id) == 0,
+    }
+}
+
 /// Why `change` cannot be made to `habit` on `night`: a tick on a night it does not apply.
 /// Unticking is always allowed (a tick made before its days changed can be taken back).
-pub fn refused(habit: &Habit, night: Date, change: Change) -> Option<String> {
-    if change == Change::Undo || applies(habit, night) {
+pub fn refused(journal: &Journal, habit: &Habit, night: Date, change: Change) -> Option<String> {
+    if !ticks(journal, habit, night, change) || applies(habit, night) {
         return None;
     }
     Some(format!(

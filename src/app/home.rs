@@ -70,18 +70,11 @@ impl App {
             self.status = Some(format!("{}: {e}", strings::NOT_SAVED));
             return Vec::new();
         }
-        if self.journal == JournalView::Loading {
-            return Vec::new();
-        }
-        let Some(habit) = self.selected_habit() else {
+        let (JournalView::Ready(journal), Some(habit)) = (&self.journal, self.selected_habit())
+        else {
             return Vec::new();
         };
-        // Space on a kept yes/no habit unticks it, which is always allowed.
-        let unticks = change == Change::Toggle
-            && habit.target.is_none()
-            && matches!(&self.journal, JournalView::Ready(j) if j.count(self.shown_night(), &habit.id) > 0);
-        let asked = if unticks { Change::Undo } else { change };
-        if let Some(why) = habits::refused(habit, self.shown_night(), asked) {
+        if let Some(why) = habits::refused(journal, habit, self.shown_night(), change) {
             self.status = Some(why);
             return Vec::new();
         }

@@ -76,13 +76,18 @@ pub fn check(
     };
     let night = night_asked(config, date)?;
     let change = if undo { Change::Undo } else { Change::Check };
-    if let Some(why) = habits::refused(habit, night, change) {
+    let store = command_store(locations)?;
+    // The rule is checked where the change is made, on the journal as read under the lock.
+    let (journal, refusal) = store.update_waiting(say_waiting(&store), |journal| {
+        let why = habits::refused(journal, habit, night, change);
+        if why.is_none() {
+            habits::apply(journal, habit, night, change);
+        }
+        why
+    })?;
+    if let Some(why) = refusal {
         return Err(Failure::usage(why));
     }
-    let store = command_store(locations)?;
-    let (journal, _) = store.update_waiting(say_waiting(&store), |journal| {
-        habits::apply(journal, habit, night, change)
-    })?;
     print(&format!(
         "{}  (night of {})\n",
         habit_line(habit, &journal, night),
