@@ -2,9 +2,8 @@
 //! (and only on a terminal: a BEL in a pipe or a file is a stray byte).
 
 use std::ffi::OsString;
-use std::io::Read;
 use std::path::Path;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
@@ -65,25 +64,7 @@ fn on_terminal(home: &Home, args: &[OsString]) -> Terminal {
         .args(args)
         .env("TERM", "xterm-256color");
     let mut session = Session::spawn(command).expect("spawn cramp on a pty");
-    let mut reader = session
-        .get_process()
-        .get_raw_handle()
-        .expect("a handle on the pty");
-    let (tx, chunks) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        loop {
-            match reader.read(&mut buf) {
-                // Linux reports the terminal side's last close as EIO.
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    if tx.send(buf[..n].to_vec()).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    });
+    let chunks = crate::support::pty::read_chunks(&session);
     let deadline = Instant::now() + HANG_GUARD;
     let mut raw = Vec::new();
     loop {

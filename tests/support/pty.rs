@@ -72,25 +72,7 @@ impl Tui {
             .set_window_size(cols, rows)
             .expect("set the pty size");
         session.send("go\n").expect("start the app");
-        let mut reader = session
-            .get_process()
-            .get_raw_handle()
-            .expect("a handle on the pty");
-        let (tx, chunks) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            loop {
-                match reader.read(&mut buf) {
-                    // Linux reports the slave side's last close as EIO.
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if tx.send(buf[..n].to_vec()).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
+        let chunks = read_chunks(&session);
         Tui {
             session,
             chunks,
@@ -293,6 +275,31 @@ impl Tui {
         let start = self.raw.len().saturating_sub(200);
         format!("last bytes: {}", self.raw[start..].escape_ascii())
     }
+}
+
+/// Everything the program on the pty writes, in chunks, from a thread that blocks on the pty (the
+/// channel ends when the terminal side closes).
+pub fn read_chunks(session: &Session) -> Receiver<Vec<u8>> {
+    let mut reader = session
+        .get_process()
+        .get_raw_handle()
+        .expect("a handle on the pty");
+    let (tx, chunks) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match reader.read(&mut buf) {
+                // Linux reports the terminal side's last close as EIO.
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    chunks
 }
 
 pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
