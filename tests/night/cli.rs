@@ -160,19 +160,7 @@ fn log_since_in_the_future_is_refused_like_export_since() {
 #[test]
 fn people_read_one_date_style_and_files_keep_iso() {
     let home = Home::new(SETUP);
-    home.run(&[
-        "log",
-        "add",
-        "--muscle",
-        "calf",
-        "--side",
-        "left",
-        "--intensity",
-        "3",
-        "--at",
-        "2025-03-10 12:00",
-    ])
-    .ok();
+    home.add("calf", "left", "3", "2025-03-10 12:00", &[]);
     let log = home.run(&["log"]);
     log.ok();
     assert_eq!(
