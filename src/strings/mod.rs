@@ -22,7 +22,6 @@ pub const DONE_NEXT: &str = "done";
 pub const PAUSED: &str = "paused";
 pub const UNTIMED_HINT: &str = "hold until it lets go, then Enter";
 pub const NEXT: &str = "next";
-pub const LAST_STEP: &str = "last step";
 pub const LEFT: &str = "LEFT";
 pub const RIGHT: &str = "RIGHT";
 pub const SWITCH_SIDES: &str = "switch sides";

@@ -36,10 +36,7 @@ pub(super) fn notices<'a>(app: &'a App, theme: &Theme, width: u16, max: usize) -
     rows
 }
 
-/// Greedy word wrap by characters, for short one-off lines whose height must be known up front.
-pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
-    crate::text::wrap(text, width)
-}
+pub(super) use crate::text::wrap;
 
 /// Splits `area` into a body and a bottom strip holding notices and the key line.
 pub(super) fn with_footer<'a>(
