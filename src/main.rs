@@ -59,9 +59,45 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         cli.config.clone(),
         cli.data_dir.clone(),
     );
-    if let Some(Command::Validate { file }) = &cli.command {
-        cli::validate::run(file.as_ref(), &locations)?;
-        return Ok(exit::OK);
+    // Commands that need neither the content nor the config loaded (or load them their own way).
+    match &cli.command {
+        Some(Command::Validate { file }) => {
+            cli::validate::run(file.as_ref(), &locations)?;
+            return Ok(exit::OK);
+        }
+        Some(Command::Init { force }) => {
+            cli::setup::init(&locations, *force)?;
+            return Ok(exit::OK);
+        }
+        Some(Command::Defaults { which }) => {
+            cli::setup::defaults(*which)?;
+            return Ok(exit::OK);
+        }
+        Some(Command::Paths) => {
+            cli::setup::paths(&locations)?;
+            return Ok(exit::OK);
+        }
+        Some(Command::Completions { shell }) => {
+            cli::shell::completions(*shell)?;
+            return Ok(exit::OK);
+        }
+        Some(Command::Man) => {
+            cli::shell::man()?;
+            return Ok(exit::OK);
+        }
+        Some(Command::CompleteIds { what }) => {
+            cli::shell::ids(&locations, *what)?;
+            return Ok(exit::OK);
+        }
+        Some(Command::Status { format, due, color }) => {
+            let options = cli::status::Options {
+                format: format.clone(),
+                due: *due,
+                color: *color,
+            };
+            return cli::status::run(&locations, options);
+        }
+        _ => {}
     }
     let (content, content_warning) = locations.content()?;
     let (config, config_warning) = locations.config()?;
@@ -125,7 +161,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 Command::Export { format, since } => {
                     cli::export::run(&content, &config, &locations, format, since)?
                 }
-                Command::Validate { .. } | Command::Run { .. } => {}
+                Command::Validate { .. }
+                | Command::Run { .. }
+                | Command::Init { .. }
+                | Command::Defaults { .. }
+                | Command::Paths
+                | Command::Status { .. }
+                | Command::Completions { .. }
+                | Command::Man
+                | Command::CompleteIds { .. } => {}
             }
         }
     }

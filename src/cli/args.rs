@@ -46,13 +46,63 @@ pub enum Command {
     /// List the routines: id, kind, length (m:ss), title.
     #[command(after_help = "Example:\n  cramp list | cut -d' ' -f1")]
     List,
-    /// Check a content file (default: the one in use) and report every error as FILE:LINE:COL.
+    /// Check a content or config file (default: both in use) and report every error as FILE:LINE:COL.
     #[command(
-        after_help = "Examples:\n  cramp validate my-content.toml\n  cramp validate          (the content in use)"
+        after_help = "Examples:\n  cramp validate my-content.toml\n  cramp validate --config my-config.toml\n  cramp defaults content | cramp validate -\n  cramp validate          (the content and config in use)"
     )]
     Validate {
-        /// The content file to check (default: the one in use, which it names).
+        /// The file to check, content or config (told apart by its keys); - reads standard input.
+        /// Default: the content and config in use, which it names.
         file: Option<PathBuf>,
+    },
+    /// Write your own commented content.toml and config.toml (every default) to the config folder.
+    #[command(after_help = "Examples:\n  cramp init\n  cramp init --force    (keeps the old files as .bak)")]
+    Init {
+        /// Replace files that are already there, keeping each old one as FILE.bak.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a built-in file: the content (routines, habits, guidance) or the config.
+    #[command(after_help = "Examples:\n  cramp defaults content > my-content.toml\n  cramp defaults config")]
+    Defaults {
+        /// Which file.
+        #[arg(value_enum)]
+        which: DefaultsFile,
+    },
+    /// Where the content, config and journal are, where each choice came from, and whether it exists.
+    #[command(after_help = "Example:\n  cramp paths")]
+    Paths,
+    /// One short line for a prompt or status bar: tonight's stretch, habits kept, cramps this week.
+    #[command(after_help = strings::cli::STATUS_HELP)]
+    Status {
+        /// The line's shape, with placeholders (see below).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Reminder mode: exit 0 and print the reminder when a reminder habit is still open tonight
+        /// and it is past remind_after; exit 1 otherwise.
+        #[arg(long)]
+        due: bool,
+        /// Colour the marks (for prompts that pass colour through); plain text without it.
+        #[arg(long)]
+        color: bool,
+    },
+    /// A shell's completion script, to standard output (routine and habit ids complete in bash, zsh, fish).
+    #[command(
+        after_help = "Examples:\n  cramp completions bash > ~/.local/share/bash-completion/completions/cramp\n  cramp completions zsh > ~/.zfunc/_cramp\n  cramp completions fish > ~/.config/fish/completions/cramp.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), to standard output.
+    #[command(after_help = "Example:\n  cramp man | man -l -")]
+    Man,
+    /// Ids for shell completion: the routines or habits of the content in use, one a line.
+    #[command(name = "__complete-ids", hide = true)]
+    CompleteIds {
+        #[arg(value_enum)]
+        what: IdKind,
     },
     /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.
     #[command(after_help = "Examples:\n  cramp habits\n  cramp habits --date 2026-11-20")]
@@ -136,6 +186,20 @@ pub enum LogAction {
         #[arg(value_parser = parse_id)]
         id: u32,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DefaultsFile {
+    /// The routines, habits and guidance (assets/content.toml).
+    Content,
+    /// The settings (config.toml).
+    Config,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IdKind {
+    Routines,
+    Habits,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]

@@ -25,6 +25,20 @@ Exit codes: 0 ok, 1 input/output error, 2 bad usage, content or config, 3 journa
 untouched), 5 needs a terminal.
 Self-care guidance, not medical advice: press ! in the app for when to get help.";
 
+/// `cramp status --help`: the placeholders and the exit codes of `--due`.
+pub const STATUS_HELP: &str = "\
+Placeholders for --format:
+  {stretch}      ● when tonight's bedtime stretch is done, ○ when not
+  {done}         habits kept tonight
+  {total}        habits due tonight
+  {cramps_week}  cramps logged in the last 7 nights
+  {next}         the first open habit tonight, or nothing
+
+Examples:
+  cramp status
+  cramp status --format '{stretch} {done}/{total}'
+  cramp status --due && notify-send \"cramp-coach\" \"$(cramp status --due)\"";
+
 pub const NEEDS_TERMINAL: &str =
     "the coach needs a terminal (try `cramp run --plain ROUTINE` or `cramp list`)";
 pub const NO_HABITS: &str = "the content file has no habits";
