@@ -198,6 +198,7 @@ mod tests {
             hint: None,
             target,
             days,
+            reminder: false,
         }
     }
 

@@ -16,6 +16,7 @@
 //! | [`runner`] | the step state machine: deadlines per segment, pause, `+30 s`, untimed holds |
 //! | [`journal`] | habit ticks and the cramp diary: the model, the parser, the diary's lines, the store (lock, atomic durable write) |
 //! | [`habits`] | a habit's state on a night, strips and streaks, ticks and unticks |
+//! | [`status`] | `cramp status`: tonight at a glance from the end of the journal, the `--format` line and whether the reminder is due |
 //! | [`insights`], [`export`] | looking back: counts by week and habit, CSV and Markdown for a clinician |
 //! | [`app`] | the model: [`app::App::update`] takes a [`app::Msg`] and the instant, returns [`app::Effect`]s |
 //! | [`ui`] | the views, one file a screen, the theme and the big digits: pure functions of the model |
@@ -31,6 +32,7 @@ pub mod insights;
 pub mod journal;
 pub mod night;
 pub mod runner;
+pub mod status;
 pub mod strings;
 pub mod text;
 pub mod ui;

@@ -20,10 +20,18 @@ use cli::exit::{self, Failure, warn_all};
 
 fn main() -> ExitCode {
     // A write past the file-size limit fails as an error (EFBIG) the store reports and cleans up
-    // after, instead of killing the process halfway.
+    // after, instead of killing the process halfway (Unix: elsewhere there is no such signal).
     // SAFETY: setting a signal's disposition to SIG_IGN at start-up, before any thread exists.
+    #[cfg(unix)]
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+    // The completion scripts' question, kept out of clap so that no shell offers it.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == cli::shell::IDS_COMMAND)
+    {
+        return ExitCode::from(cli::shell::ids(std::env::args_os().nth(2)));
     }
     let code = match Cli::try_parse() {
         Ok(cli) => run(cli).unwrap_or_else(|failure| {
@@ -83,10 +91,6 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Some(Command::Man) => {
             cli::shell::man()?;
-            return Ok(exit::OK);
-        }
-        Some(Command::CompleteIds { what }) => {
-            cli::shell::ids(&locations, *what)?;
             return Ok(exit::OK);
         }
         Some(Command::Status { format, due, color }) => {
@@ -168,8 +172,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 | Command::Paths
                 | Command::Status { .. }
                 | Command::Completions { .. }
-                | Command::Man
-                | Command::CompleteIds { .. } => {}
+                | Command::Man => {}
             }
         }
     }

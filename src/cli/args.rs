@@ -46,7 +46,7 @@ pub enum Command {
     /// List the routines: id, kind, length (m:ss), title.
     #[command(after_help = "Example:\n  cramp list | cut -d' ' -f1")]
     List,
-    /// Check a content or config file (default: both in use) and report every error as FILE:LINE:COL.
+    /// Check a content or config file (default: the content in use) and report every error as FILE:LINE:COL.
     #[command(
         after_help = "Examples:\n  cramp validate my-content.toml\n  cramp validate --config my-config.toml\n  cramp defaults content | cramp validate -\n  cramp validate          (the content and config in use)"
     )]
@@ -56,14 +56,18 @@ pub enum Command {
         file: Option<PathBuf>,
     },
     /// Write your own commented content.toml and config.toml (every default) to the config folder.
-    #[command(after_help = "Examples:\n  cramp init\n  cramp init --force    (keeps the old files as .bak)")]
+    #[command(
+        after_help = "Examples:\n  cramp init\n  cramp init --force    (keeps the old files as .bak)"
+    )]
     Init {
         /// Replace files that are already there, keeping each old one as FILE.bak.
         #[arg(long)]
         force: bool,
     },
     /// Print a built-in file: the content (routines, habits, guidance) or the config.
-    #[command(after_help = "Examples:\n  cramp defaults content > my-content.toml\n  cramp defaults config")]
+    #[command(
+        after_help = "Examples:\n  cramp defaults content > my-content.toml\n  cramp defaults config"
+    )]
     Defaults {
         /// Which file.
         #[arg(value_enum)]
@@ -98,12 +102,6 @@ pub enum Command {
     /// The manual page (roff), to standard output.
     #[command(after_help = "Example:\n  cramp man | man -l -")]
     Man,
-    /// Ids for shell completion: the routines or habits of the content in use, one a line.
-    #[command(name = "__complete-ids", hide = true)]
-    CompleteIds {
-        #[arg(value_enum)]
-        what: IdKind,
-    },
     /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.
     #[command(after_help = "Examples:\n  cramp habits\n  cramp habits --date 2026-11-20")]
     Habits {
@@ -194,12 +192,6 @@ pub enum DefaultsFile {
     Content,
     /// The settings (config.toml).
     Config,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum IdKind {
-    Routines,
-    Habits,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]

@@ -47,8 +47,10 @@ struct Keys {
     presses: Receiver<Press>,
 }
 
+#[cfg(unix)]
 static SAVED_TERMIOS: std::sync::OnceLock<libc::termios> = std::sync::OnceLock::new();
 
+#[cfg(unix)]
 extern "C" fn restore_and_exit(signal: libc::c_int) {
     if let Some(t) = SAVED_TERMIOS.get() {
         // SAFETY: tcsetattr and _exit are async-signal-safe; `t` is a plain copy of the settings.
@@ -63,26 +65,8 @@ extern "C" fn restore_and_exit(signal: libc::c_int) {
 impl Keys {
     /// Quiet keys on the terminal on stdin; `None` when stdin is not a terminal.
     fn open() -> Option<Keys> {
-        if !std::io::stdin().is_terminal() {
+        if !std::io::stdin().is_terminal() || !quiet_terminal() {
             return None;
-        }
-        // SAFETY: termios is plain data; tcgetattr fills it for the terminal on stdin.
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        // SAFETY: a valid descriptor and a valid pointer.
-        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut t) } != 0 {
-            return None;
-        }
-        let _ = SAVED_TERMIOS.set(t);
-        let mut quiet = t;
-        quiet.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG);
-        quiet.c_cc[libc::VMIN] = 1;
-        quiet.c_cc[libc::VTIME] = 0;
-        // SAFETY: handlers that only restore the terminal and exit; settings applied to stdin.
-        unsafe {
-            for signal in [libc::SIGTERM, libc::SIGHUP] {
-                libc::signal(signal, restore_and_exit as *const () as libc::sighandler_t);
-            }
-            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &quiet);
         }
         let (tx, presses) = mpsc::channel();
         std::thread::spawn(move || {
@@ -124,13 +108,54 @@ impl Keys {
 
 impl Drop for Keys {
     fn drop(&mut self) {
-        if let Some(t) = SAVED_TERMIOS.get() {
-            // SAFETY: the settings saved when the guide began, back on stdin.
-            unsafe {
-                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
-            }
+        restore_terminal();
+    }
+}
+
+/// The terminal on stdin without echo, one key at a time, Ctrl-C as a key, with handlers that
+/// put it back if the process is told to stop; false if it cannot be set so.
+#[cfg(unix)]
+fn quiet_terminal() -> bool {
+    // SAFETY: termios is plain data; tcgetattr fills it for the terminal on stdin.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    // SAFETY: a valid descriptor and a valid pointer.
+    if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut t) } != 0 {
+        return false;
+    }
+    let _ = SAVED_TERMIOS.set(t);
+    let mut quiet = t;
+    quiet.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG);
+    quiet.c_cc[libc::VMIN] = 1;
+    quiet.c_cc[libc::VTIME] = 0;
+    // SAFETY: handlers that only restore the terminal and exit; settings applied to stdin.
+    unsafe {
+        for signal in [libc::SIGTERM, libc::SIGHUP] {
+            libc::signal(signal, restore_and_exit as *const () as libc::sighandler_t);
+        }
+        libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &quiet);
+    }
+    true
+}
+
+#[cfg(unix)]
+fn restore_terminal() {
+    if let Some(t) = SAVED_TERMIOS.get() {
+        // SAFETY: the settings saved when the guide began, back on stdin.
+        unsafe {
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
         }
     }
+}
+
+/// Elsewhere (Windows' console): raw input, which changes only how keys are read, not the output.
+#[cfg(not(unix))]
+fn quiet_terminal() -> bool {
+    crossterm::terminal::enable_raw_mode().is_ok()
+}
+
+#[cfg(not(unix))]
+fn restore_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
 }
 
 fn sleep_until(t: Instant) {

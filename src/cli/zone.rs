@@ -1,4 +1,5 @@
-//! The local time zone: `TZ` if it names one, else `/etc/localtime`, else UTC.
+//! The local time zone: `TZ` if it names one, else `/etc/localtime` (Unix; elsewhere the system's
+//! own setting, through jiff), else UTC.
 //!
 //! Everything is read with a bound and without waiting on a FIFO: `TZ=/dev/zero` or a
 //! multi-gigabyte file gives UTC and one warning, never a hang. A `TZ` that names no zone (a
@@ -14,6 +15,7 @@ use cramp_coach::text::sanitize;
 
 /// Largest zone file read: real ones are a few kilobytes.
 pub const MAX_ZONE_BYTES: u64 = 256 * 1024;
+#[cfg(unix)]
 const LOCALTIME: &str = "/etc/localtime";
 const ZONEINFO: &str = "/usr/share/zoneinfo";
 
@@ -21,10 +23,11 @@ const ZONEINFO: &str = "/usr/share/zoneinfo";
 pub fn local_zone(tz: Option<&str>, tzdir: Option<&Path>) -> (TimeZone, Option<String>) {
     let Some(value) = tz else {
         // As the C library: no TZ means the system's zone, and UTC when it has none.
-        return (
-            zone_file(Path::new(LOCALTIME), "localtime").unwrap_or(TimeZone::UTC),
-            None,
-        );
+        #[cfg(unix)]
+        let system = zone_file(Path::new(LOCALTIME), "localtime").ok();
+        #[cfg(not(unix))]
+        let system = TimeZone::try_system().ok();
+        return (system.unwrap_or(TimeZone::UTC), None);
     };
     let name = value.strip_prefix(':').unwrap_or(value);
     if name.is_empty() || name == "UTC" || name == "UTC0" {

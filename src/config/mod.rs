@@ -58,6 +58,26 @@ impl DayStart {
     }
 }
 
+/// A time of day, "HH:MM" from 00:00 to 23:59: when the reminder starts (`remind_after`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeOfDay {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl TimeOfDay {
+    pub fn parse(s: &str) -> Option<TimeOfDay> {
+        let (h, m) = s.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 || !(h.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let hour: u8 = h.parse().ok()?;
+        let minute: u8 = m.parse().ok()?;
+        (hour < 24 && minute < 60).then_some(TimeOfDay { hour, minute })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub theme: ThemeName,
@@ -65,6 +85,9 @@ pub struct Config {
     pub speak_command: Vec<String>,
     pub lead_in_seconds: u32,
     pub day_starts_at: DayStart,
+    /// When `cramp status --due` starts saying the stretch is due (in the night's sense: until
+    /// `day_starts_at` the next morning).
+    pub remind_after: TimeOfDay,
     /// The runner's key bindings.
     pub keys: KeyMap,
 }
@@ -78,11 +101,13 @@ struct RawConfig {
     lead_in_seconds: Option<Spanned<i64>>,
     /// `"04:00"`, or a TOML time `04:00:00`.
     day_starts_at: Option<Spanned<toml::Value>>,
+    /// `"21:30"`, or a TOML time `21:30:00`.
+    remind_after: Option<Spanned<toml::Value>>,
     keys: Option<Spanned<RawKeys>>,
 }
 
 /// The config file's shape, for listing every unknown key and wrong type at once.
-const SHAPE: &[crate::content::shape::Field] = {
+pub const SHAPE: &[crate::content::shape::Field] = {
     use crate::content::shape::Kind;
     &[
         ("theme", Kind::Str),
@@ -90,6 +115,7 @@ const SHAPE: &[crate::content::shape::Field] = {
         ("speak_command", Kind::StrList),
         ("lead_in_seconds", Kind::Int),
         ("day_starts_at", Kind::Time),
+        ("remind_after", Kind::Time),
         ("keys", Kind::Map(&Kind::StrList)),
     ]
 };
@@ -116,6 +142,10 @@ impl Config {
             speak_command: Vec::new(),
             lead_in_seconds: 3,
             day_starts_at: DayStart { hour: 4, minute: 0 },
+            remind_after: TimeOfDay {
+                hour: 21,
+                minute: 30,
+            },
             keys: KeyMap::default(),
         };
         base.merged(Path::new(DEFAULT_NAME), DEFAULT_TOML)
@@ -162,42 +192,27 @@ impl Config {
             }
         }
         if let Some(d) = raw.day_starts_at {
-            // A TOML time (04:00 or 04:00:00, unquoted) is read as the same "HH:MM".
-            let text = match d.get_ref() {
-                toml::Value::String(s) => Some(s.clone()),
-                toml::Value::Datetime(t) => match (t.date, t.time, t.offset) {
-                    (None, Some(time), None)
-                        if time.second.unwrap_or(0) == 0 && time.nanosecond.unwrap_or(0) == 0 =>
-                    {
-                        Some(format!("{:02}:{:02}", time.hour, time.minute))
-                    }
-                    _ => None,
-                },
-                _ => None,
-            };
-            match text.as_deref().and_then(DayStart::parse) {
+            match time_text(d.get_ref()).as_deref().and_then(DayStart::parse) {
                 Some(v) => self.day_starts_at = v,
-                None => {
-                    let found = match (d.get_ref(), &text) {
-                        (_, Some(t)) => format!("{:?}", sanitize(t)),
-                        (toml::Value::Datetime(_), None) => "(a date or seconds)".to_string(),
-                        (other, None) => {
-                            let kind = other.type_str();
-                            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                                "an"
-                            } else {
-                                "a"
-                            };
-                            format!("({article} {kind})")
-                        }
-                    };
-                    errors.push(map.at(
-                        d.span(),
-                        format!(
-                            "day_starts_at {found} must be a time from 00:00 to 12:00, as \"04:00\" or 04:00"
-                        ),
-                    ));
-                }
+                None => errors.push(map.at(
+                    d.span(),
+                    format!(
+                        "day_starts_at {} must be a time from 00:00 to 12:00, as \"04:00\" or 04:00",
+                        found_time(d.get_ref())
+                    ),
+                )),
+            }
+        }
+        if let Some(r) = raw.remind_after {
+            match time_text(r.get_ref()).as_deref().and_then(TimeOfDay::parse) {
+                Some(v) => self.remind_after = v,
+                None => errors.push(map.at(
+                    r.span(),
+                    format!(
+                        "remind_after {} must be a time from 00:00 to 23:59, as \"21:30\" or 21:30",
+                        found_time(r.get_ref())
+                    ),
+                )),
             }
         }
         if let Some(table) = raw.keys {
@@ -266,6 +281,40 @@ impl Config {
             Ok(self)
         } else {
             Err(Diagnostics(errors))
+        }
+    }
+}
+
+/// A time value as "HH:MM" text: a string as it is, or a TOML time (04:00 or 04:00:00, unquoted)
+/// without seconds; `None` for anything else.
+fn time_text(value: &toml::Value) -> Option<String> {
+    match value {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Datetime(t) => match (t.date, t.time, t.offset) {
+            (None, Some(time), None)
+                if time.second.unwrap_or(0) == 0 && time.nanosecond.unwrap_or(0) == 0 =>
+            {
+                Some(format!("{:02}:{:02}", time.hour, time.minute))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A refused time value as an error message shows it: `"25:00"`, `(a date or seconds)`, `(an integer)`.
+fn found_time(value: &toml::Value) -> String {
+    match (value, time_text(value)) {
+        (_, Some(t)) => format!("{:?}", sanitize(&t)),
+        (toml::Value::Datetime(_), None) => "(a date or seconds)".to_string(),
+        (other, None) => {
+            let kind = other.type_str();
+            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("({article} {kind})")
         }
     }
 }
@@ -404,6 +453,50 @@ mod tests {
             e,
             "u.toml:1:17: day_starts_at (an integer) must be a time from 00:00 to 12:00, as \"04:00\" or 04:00"
         );
+    }
+
+    #[test]
+    fn remind_after_takes_any_time_of_day_and_names_its_place() {
+        assert_eq!(
+            Config::builtin().remind_after,
+            TimeOfDay {
+                hour: 21,
+                minute: 30
+            }
+        );
+        let merged = |src: &str| {
+            Config::builtin()
+                .merged(Path::new("u.toml"), src)
+                .map(|c| c.remind_after)
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            merged("remind_after = \"23:45\"\n"),
+            Ok(TimeOfDay {
+                hour: 23,
+                minute: 45
+            })
+        );
+        assert_eq!(
+            merged("remind_after = 00:30\n"),
+            Ok(TimeOfDay {
+                hour: 0,
+                minute: 30
+            })
+        );
+        assert_eq!(
+            merged("bell = true\nremind_after = \"24:00\"\n"),
+            Err("u.toml:2:16: remind_after \"24:00\" must be a time from 00:00 to 23:59, as \"21:30\" or 21:30".to_string())
+        );
+        assert_eq!(
+            merged("remind_after = 21\n"),
+            Err("u.toml:1:16: remind_after (an integer) must be a time from 00:00 to 23:59, as \"21:30\" or 21:30".to_string())
+        );
+        let e = merged("remind_after = [1]\n").err().unwrap_or_default();
+        assert!(e.starts_with("u.toml:1:16: "), "{e}");
+        for bad in ["9:30", "21:3", "+1:30", "21:60", "21-30", ""] {
+            assert_eq!(TimeOfDay::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

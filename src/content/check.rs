@@ -303,6 +303,7 @@ impl Checker<'_> {
             hint,
             target,
             days,
+            reminder: h.reminder.unwrap_or(false),
         }
     }
 

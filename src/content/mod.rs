@@ -6,6 +6,8 @@
 
 mod check;
 mod raw;
+/// The content file's top-level shape (the keys a content file may hold).
+pub use raw::CONTENT as SHAPE;
 pub mod shape;
 pub mod source;
 
@@ -188,6 +190,9 @@ pub struct Habit {
     pub target: Option<u32>,
     /// `None`: every night.
     pub days: Option<Vec<Weekday>>,
+    /// `cramp status --due` reminds of it while it is open (default false; when no habit says,
+    /// the habit a bedtime routine completes is the reminder).
+    pub reminder: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

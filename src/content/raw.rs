@@ -49,6 +49,7 @@ pub struct RawHabit {
     pub hint: Option<S<String>>,
     pub target: Option<S<i64>>,
     pub days: Option<S<Vec<S<String>>>>,
+    pub reminder: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +94,7 @@ const HABIT: &[Field] = &[
     ("hint", Kind::Str),
     ("target", Kind::Int),
     ("days", Kind::StrList),
+    ("reminder", Kind::Bool),
 ];
 const GUIDANCE: &[Field] = &[
     ("disclaimer", Kind::Str),

@@ -6,6 +6,7 @@ use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::ops::Range;
+#[cfg(unix)]
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -208,15 +209,32 @@ impl LoadError {
 
 /// Reads a TOML file with the limits every loader shares: size, nesting, UTF-8.
 pub fn read_source(path: &Path) -> Result<String, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let bytes = match read_bounded(path, MAX_FILE_BYTES) {
-        Ok(b) => Some(b),
-        Err(BoundedError::Io(e)) => return Err(io(e)),
-        Err(BoundedError::TooLarge) => None,
-    };
+    match read_bounded(path, MAX_FILE_BYTES) {
+        Ok(b) => decode_source(path, Some(b)),
+        Err(BoundedError::Io(e)) => Err(LoadError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }),
+        Err(BoundedError::TooLarge) => decode_source(path, None),
+    }
+}
+
+/// Reads TOML from `input` (standard input, say) with the same limits, naming it `name` in errors.
+pub fn read_source_from(name: &Path, input: impl Read) -> Result<String, LoadError> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: name.to_path_buf(),
+            source,
+        })?;
+    let fits = bytes.len() as u64 <= MAX_FILE_BYTES;
+    decode_source(name, fits.then_some(bytes))
+}
+
+/// The text of a file read whole (`None`: it was larger than the limit), or where it is not UTF-8.
+fn decode_source(path: &Path, bytes: Option<Vec<u8>>) -> Result<String, LoadError> {
     let at = |line, column, message: String| {
         LoadError::Invalid(Diagnostics(vec![Diagnostic {
             file: path.to_path_buf(),
@@ -297,6 +315,7 @@ pub fn all_errors(shape: Vec<Diagnostic>, checks: Vec<Diagnostic>) -> Vec<Diagno
 
 /// Opens `path` for reading without blocking in `open` (a FIFO with no writer would wait for
 /// ever), then makes reads blocking again, so a pipe that has a writer is read as usual.
+#[cfg(unix)]
 pub fn open_for_reading(path: &Path) -> io::Result<File> {
     let file = OpenOptions::new()
         .read(true)
@@ -306,6 +325,13 @@ pub fn open_for_reading(path: &Path) -> io::Result<File> {
     Ok(file)
 }
 
+/// Opens `path` for reading (no FIFOs to wait on here).
+#[cfg(not(unix))]
+pub fn open_for_reading(path: &Path) -> io::Result<File> {
+    OpenOptions::new().read(true).open(path)
+}
+
+#[cfg(unix)]
 fn set_blocking(file: &File) -> io::Result<()> {
     use std::os::fd::AsRawFd;
     let fd = file.as_raw_fd();

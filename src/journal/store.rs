@@ -5,6 +5,7 @@
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Write};
+#[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -48,11 +49,37 @@ impl Store {
         }
     }
 
+    /// The journal's text as it is on disk, not parsed (`None`: there is no journal).
+    pub fn read_text(&self) -> Result<Option<String>, JournalError> {
+        read_limited(&self.path())
+    }
+
+    /// The journal opened for reading as [`Store::load`] opens it (a regular file, no link
+    /// followed, never waiting on a FIFO), for a reader that needs only part of it (`cramp
+    /// status` reads its end); `None`: there is no journal. Creates nothing.
+    pub fn open_to_read(&self) -> Result<Option<File>, JournalError> {
+        open_to_read(&self.path())
+    }
+
     /// A fingerprint of the file as it is on disk, to notice changes made by someone else.
     pub fn stamp(&self) -> Option<Stamp> {
-        use std::os::unix::fs::MetadataExt;
         let m = fs::symlink_metadata(self.path()).ok()?;
-        Some((m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some((m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
+        }
+        // Elsewhere no inode number: the length and the modification time.
+        #[cfg(not(unix))]
+        {
+            let t = m
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            let secs = i64::try_from(t.as_secs()).ok()?;
+            Some((0, m.len(), secs, i64::from(t.subsec_nanos())))
+        }
     }
 
     /// Why the folder would be refused for writing, if it exists and is not private: for read-only
@@ -162,7 +189,11 @@ impl Store {
         {
             fs::create_dir_all(parent).map_err(err)?;
         }
-        match fs::DirBuilder::new().mode(0o700).create(&self.dir) {
+        #[cfg(unix)]
+        let made = fs::DirBuilder::new().mode(0o700).create(&self.dir);
+        #[cfg(not(unix))]
+        let made = fs::DirBuilder::new().create(&self.dir);
+        match made {
             // Made here: private whatever the umask (the umask can only take bits away).
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
@@ -175,11 +206,9 @@ impl Store {
     /// Removes temporary files left by a cramp killed while writing (called under the lock, so
     /// no other cramp is writing one now). Only plain files of this user's are removed.
     fn remove_leftovers(&self) {
-        use std::os::unix::fs::MetadataExt;
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
-        let me = current_user();
         for entry in entries.flatten() {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
@@ -188,7 +217,7 @@ impl Store {
             }
             if let Ok(m) = fs::symlink_metadata(entry.path())
                 && m.file_type().is_file()
-                && m.uid() == me
+                && mine(&m)
             {
                 let _ = fs::remove_file(entry.path());
             }
@@ -214,20 +243,24 @@ impl Store {
             }
             _ => {}
         }
-        let mut temp = tempfile::Builder::new()
+        let mut builder = tempfile::Builder::new();
+        builder
             .prefix(TEMP_PREFIX)
             .suffix(TEMP_SUFFIX)
-            .rand_bytes(10)
-            .permissions(fs::Permissions::from_mode(0o600))
-            .tempfile_in(&self.dir)
-            .map_err(err)?;
+            .rand_bytes(10);
+        #[cfg(unix)]
+        builder.permissions(fs::Permissions::from_mode(0o600));
+        let mut temp = builder.tempfile_in(&self.dir).map_err(err)?;
         // 0600 whatever the umask: this is a file the app itself just created.
+        #[cfg(unix)]
         temp.as_file()
             .set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(err)?;
         temp.as_file_mut().write_all(text.as_bytes()).map_err(err)?;
         temp.as_file().sync_all().map_err(err)?;
         temp.persist(&path).map_err(|e| err(e.error))?;
+        // Windows cannot open a folder as a file (nor needs to, to make a rename durable).
+        #[cfg(unix)]
         File::open(&self.dir)
             .and_then(|d| d.sync_all())
             .map_err(err)?;
@@ -238,14 +271,29 @@ impl Store {
 const TEMP_PREFIX: &str = ".journal.txt.";
 const TEMP_SUFFIX: &str = ".tmp";
 
+#[cfg(unix)]
 fn current_user() -> u32 {
     // SAFETY: geteuid has no preconditions and cannot fail.
     unsafe { libc::geteuid() }
 }
 
+/// Whether this user owns the file (Unix; elsewhere every file the app can list is taken as its own).
+fn mine(m: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        m.uid() == current_user()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        true
+    }
+}
+
 /// The folder may hold the journal only if nobody else can change what is in it.
+/// (Unix: the owner and the mode; Windows' access lists are not read.)
 fn check_folder(dir: &Path, meta: &fs::Metadata) -> Result<(), JournalError> {
-    use std::os::unix::fs::MetadataExt;
     let unsafe_folder = |reason: String| {
         Err(JournalError::UnsafeFolder {
             path: dir.to_path_buf(),
@@ -255,37 +303,47 @@ fn check_folder(dir: &Path, meta: &fs::Metadata) -> Result<(), JournalError> {
     if !meta.is_dir() {
         return unsafe_folder("not a folder".to_string());
     }
-    if meta.uid() != current_user() {
-        return unsafe_folder(format!(
-            "belongs to another user (uid {}); choose a folder of your own with --data-dir",
-            meta.uid()
-        ));
-    }
-    let mode = meta.mode() & 0o7777;
-    if mode & 0o022 != 0 {
-        return unsafe_folder(format!(
-            "others can change what is in it (mode {mode:04o}); make it private with \
-             `chmod 700` or choose another folder with --data-dir"
-        ));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.uid() != current_user() {
+            return unsafe_folder(format!(
+                "belongs to another user (uid {}); choose a folder of your own with --data-dir",
+                meta.uid()
+            ));
+        }
+        let mode = meta.mode() & 0o7777;
+        if mode & 0o022 != 0 {
+            return unsafe_folder(format!(
+                "others can change what is in it (mode {mode:04o}); make it private with \
+                 `chmod 700` or choose another folder with --data-dir"
+            ));
+        }
     }
     Ok(())
 }
 
 fn kind_of(t: &fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
     if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_dir() {
-        "a folder"
-    } else if t.is_fifo() {
-        "a FIFO"
-    } else if t.is_socket() {
-        "a socket"
-    } else if t.is_block_device() || t.is_char_device() {
-        "a device"
-    } else {
-        "not a regular file"
+        return "a symbolic link";
     }
+    if t.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    "not a regular file"
 }
 
 /// Why a file could not be opened as a regular file.
@@ -303,12 +361,15 @@ pub(crate) fn open_regular(path: &Path, options: &mut OpenOptions) -> Result<Fil
     {
         return Err(Opened::NotAFile(kind_of(&m.file_type())));
     }
-    let file = match options
+    // Unix: a link is refused by the open itself. Elsewhere (no O_NOFOLLOW) by the check above
+    // and the one after opening.
+    #[cfg(unix)]
+    options
         .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
-        .open(path)
-    {
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    let file = match options.open(path) {
         Ok(f) => f,
+        #[cfg(unix)]
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
             return Err(Opened::NotAFile("a symbolic link"));
         }
@@ -321,28 +382,36 @@ pub(crate) fn open_regular(path: &Path, options: &mut OpenOptions) -> Result<Fil
     Ok(file)
 }
 
+/// The file opened for reading, `None` if it does not exist.
+fn open_to_read(path: &Path) -> Result<Option<File>, JournalError> {
+    match open_regular(path, OpenOptions::new().read(true)) {
+        Ok(f) => Ok(Some(f)),
+        Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotADirectory => {
+            Err(JournalError::UnsafeFolder {
+                path: path.parent().unwrap_or(path).to_path_buf(),
+                reason: "not a folder".to_string(),
+            })
+        }
+        Err(Opened::Io(source)) => Err(JournalError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+        Err(Opened::NotAFile(what)) => Err(JournalError::NotAFile {
+            path: path.to_path_buf(),
+            what,
+        }),
+    }
+}
+
 /// The file's text, `None` if it does not exist.
 fn read_limited(path: &Path) -> Result<Option<String>, JournalError> {
     let err = |source| JournalError::Read {
         path: path.to_path_buf(),
         source,
     };
-    let file = match open_regular(path, OpenOptions::new().read(true)) {
-        Ok(f) => f,
-        Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(Opened::Io(e)) if e.kind() == io::ErrorKind::NotADirectory => {
-            return Err(JournalError::UnsafeFolder {
-                path: path.parent().unwrap_or(path).to_path_buf(),
-                reason: "not a folder".to_string(),
-            });
-        }
-        Err(Opened::Io(e)) => return Err(err(e)),
-        Err(Opened::NotAFile(what)) => {
-            return Err(JournalError::NotAFile {
-                path: path.to_path_buf(),
-                what,
-            });
-        }
+    let Some(file) = open_to_read(path)? else {
+        return Ok(None);
     };
     // Sized from the file's length, so a large journal is read in one go, not by doubling.
     let size = file

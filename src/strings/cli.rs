@@ -27,12 +27,22 @@ Self-care guidance, not medical advice: press ! in the app for when to get help.
 
 /// `cramp status --help`: the placeholders and the exit codes of `--due`.
 pub const STATUS_HELP: &str = "\
-Placeholders for --format:
-  {stretch}      ● when tonight's bedtime stretch is done, ○ when not
+Without --format: `stretch ○ · 2/7 habits · 1 cramp this week`. With no journal yet, an empty
+line; with one that cannot be read, `cramp ?` (exit 0 all the same, so a prompt never breaks).
+It reads the journal only, never writes, never waits for the lock.
+
+Placeholders for --format ({{ and }} for a brace; any other {name} is refused, exit 2):
+  {stretch}      ● when tonight's bedtime stretch is done, ○ when not, - when it does not apply
   {done}         habits kept tonight
-  {total}        habits due tonight
-  {cramps_week}  cramps logged in the last 7 nights
-  {next}         the first open habit tonight, or nothing
+  {total}        habits that apply tonight
+  {open}         habits still open tonight (total - done)
+  {cramps_week}  cramps logged in the last 7 nights (tonight's included)
+  {next}         the id of the first open habit tonight, or nothing
+  {next_title}   its title
+
+--due: exit 0 and print the reminder when the bedtime stretch (or a habit with reminder = true in
+the content) is not done tonight and it is past remind_after (config, default 21:30) and before
+day_starts_at next morning; exit 1 without a word otherwise, or when the journal cannot be read.
 
 Examples:
   cramp status

@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod guide;
 pub mod insights;
+pub mod status;
 
 use crate::config::keys::{Key, KeyMap, RunnerCommand};
 

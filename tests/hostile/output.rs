@@ -10,8 +10,14 @@ use crate::support::LOG_ADD;
 use crate::support::home::Home;
 
 /// Every command that prints to standard output.
-const PRINTING: [&[&str]; 11] = [
+const PRINTING: [&[&str]; 17] = [
     &["validate", "assets/content.toml"],
+    &["defaults", "content"],
+    &["defaults", "config"],
+    &["paths"],
+    &["completions", "bash"],
+    &["man"],
+    &["__complete-ids", "routines"],
     &["validate"],
     &["list"],
     &["habits"],

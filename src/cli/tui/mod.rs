@@ -15,7 +15,6 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use futures_util::StreamExt;
 use ratatui::Terminal;
-use tokio::signal::unix::{SignalKind, signal};
 
 use cramp_coach::app::{App, Key, Msg};
 use cramp_coach::config::Config;
@@ -113,6 +112,65 @@ fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
+/// The signals that end the loop, each with its exit status (128 + the signal's number).
+#[cfg(unix)]
+struct Stops {
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+}
+
+#[cfg(unix)]
+impl Stops {
+    fn new() -> std::io::Result<Stops> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Stops {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    /// The exit status of the next stopping signal. Cancel-safe.
+    async fn next(&mut self) -> u8 {
+        tokio::select! {
+            _ = self.term.recv() => 128 + 15,
+            _ = self.hup.recv() => 128 + 1,
+            _ = self.int.recv() => 128 + 2,
+        }
+    }
+}
+
+/// Windows: Ctrl-C or Ctrl-Break outside raw mode (as SIGINT, 130), the console closing (as SIGHUP,
+/// 129). In raw mode Ctrl-C arrives as a key.
+#[cfg(windows)]
+struct Stops {
+    int: tokio::signal::windows::CtrlC,
+    brk: tokio::signal::windows::CtrlBreak,
+    close: tokio::signal::windows::CtrlClose,
+}
+
+#[cfg(windows)]
+impl Stops {
+    fn new() -> std::io::Result<Stops> {
+        use tokio::signal::windows::{ctrl_break, ctrl_c, ctrl_close};
+        Ok(Stops {
+            int: ctrl_c()?,
+            brk: ctrl_break()?,
+            close: ctrl_close()?,
+        })
+    }
+
+    /// The exit status of the next stopping signal. Cancel-safe.
+    async fn next(&mut self) -> u8 {
+        tokio::select! {
+            _ = self.int.recv() => 128 + 2,
+            _ = self.brk.recv() => 128 + 2,
+            _ = self.close.recv() => 128 + 1,
+        }
+    }
+}
+
 /// When the night next changes, as a monotonic instant.
 fn rollover_instant(app: &App) -> Instant {
     let now = jiff::Timestamp::now();
@@ -142,13 +200,9 @@ async fn event_loop(
     routine: Option<String>,
     journal: &mut JournalLink,
 ) -> u8 {
-    let (mut sigterm, mut sighup, mut sigint) = match (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::hangup()),
-        signal(SignalKind::interrupt()),
-    ) {
-        (Ok(a), Ok(b), Ok(c)) => (a, b, c),
-        _ => {
+    let mut stops = match Stops::new() {
+        Ok(s) => s,
+        Err(_) => {
             fail("cannot listen for signals");
             return exit::IO;
         }
@@ -259,9 +313,7 @@ async fn event_loop(
                 deliver(app, vec![msg], &mut cues, journal, Instant::now());
                 dirty = true;
             }
-            _ = sigterm.recv() => return 128 + 15,
-            _ = sighup.recv() => return 128 + 1,
-            _ = sigint.recv() => return 128 + 2,
+            code = stops.next() => return code,
         }
     }
 }
