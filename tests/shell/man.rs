@@ -78,3 +78,26 @@ fn man_renders_the_page_without_warnings() {
     );
     assert!(text.contains("EXIT STATUS"));
 }
+
+/// The man page and completion scripts the Debian package installs (and the crate ships) are what
+/// the binary prints: regenerate them with the commands in the message when this fails.
+#[test]
+fn the_packaged_man_page_and_completions_are_current() {
+    let h = home();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (args, file) in [
+        (&["man"][..], "assets/man/cramp.1"),
+        (&["completions", "bash"], "assets/completions/cramp.bash"),
+        (&["completions", "zsh"], "assets/completions/_cramp"),
+        (&["completions", "fish"], "assets/completions/cramp.fish"),
+    ] {
+        let out = h.run(args);
+        out.ok();
+        let kept = std::fs::read(root.join(file)).unwrap_or_default();
+        assert!(
+            kept == out.raw_stdout,
+            "{file} is stale: run `cargo run -- {} > {file}`",
+            args.join(" ")
+        );
+    }
+}
