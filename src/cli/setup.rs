@@ -120,10 +120,39 @@ fn make_folder(dir: &Path) -> exit::Result {
         .create(dir)
         .map_err(|e| Failure::io(format!("{}: {e}", shown(dir))))?;
     match fs::metadata(dir) {
-        Ok(m) if m.is_dir() => Ok(()),
+        Ok(m) if m.is_dir() => folder_is_yours(dir, &m),
         Ok(_) => Err(Failure::io(format!("{}: not a folder", shown(dir)))),
         Err(e) => Err(Failure::io(format!("{}: {e}", shown(dir)))),
     }
+}
+
+/// Files are written only into a folder that is the user's own and that nobody else can change.
+#[cfg(unix)]
+fn folder_is_yours(dir: &Path, meta: &fs::Metadata) -> exit::Result {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() != me {
+        return Err(Failure::io(format!(
+            "{}: belongs to another user (uid {}); nothing written",
+            shown(dir),
+            meta.uid()
+        )));
+    }
+    let mode = meta.mode() & 0o7777;
+    if mode & 0o022 != 0 {
+        return Err(Failure::io(format!(
+            "{}: others can change what is in it (mode {mode:04o}); nothing written \
+             (make it private with `chmod 700`)",
+            shown(dir)
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn folder_is_yours(_dir: &Path, _meta: &fs::Metadata) -> exit::Result {
+    Ok(())
 }
 
 /// Writes `text` at `path` atomically (a temporary file renamed into place, flushed first).

@@ -10,14 +10,13 @@ use crate::support::LOG_ADD;
 use crate::support::home::Home;
 
 /// Every command that prints to standard output.
-const PRINTING: [&[&str]; 17] = [
+const PRINTING: [&[&str]; 16] = [
     &["validate", "assets/content.toml"],
     &["defaults", "content"],
     &["defaults", "config"],
     &["paths"],
     &["completions", "bash"],
     &["man"],
-    &["__complete-ids", "routines"],
     &["validate"],
     &["list"],
     &["habits"],

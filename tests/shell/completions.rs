@@ -183,4 +183,12 @@ fn the_id_helper_lists_ids_and_nothing_else() {
     out.code(2);
     assert_eq!(out.stdout, "");
     assert_eq!(out.stderr, "");
+    // Under a TAB key nothing may reach the terminal: a reader that went away is exit 1, silently.
+    let o = h
+        .command("sh")
+        .args(["-c", "cramp __complete-ids habits | true"])
+        .env("PATH", path_with(&bin_dir(&h)))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }

@@ -302,3 +302,32 @@ fn paths_never_prints_control_characters_from_a_path() {
     );
     assert!(out.stdout.contains("evil"));
 }
+
+#[test]
+fn init_writes_nothing_into_a_folder_others_can_change_or_own() {
+    let h = home();
+    let dir = h.config_home().join("cramp-coach");
+    fs::create_dir_all(&dir).unwrap();
+    fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    let out = h.run(&["init"]);
+    out.code(1).one_line();
+    assert!(out.stderr.contains("others can change"), "{}", out.stderr);
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
+    assert_eq!(mode(&dir), 0o777, "the user's folder is left as it is");
+
+    // Another user's folder (needs root to make one).
+    if !crate::support::home::running_as_root() {
+        eprintln!("skipped: another user's folder needs root");
+        return;
+    }
+    fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    std::os::unix::fs::chown(&dir, Some(65534), Some(65534)).unwrap();
+    let out = h.run(&["init"]);
+    out.code(1).one_line();
+    assert!(
+        out.stderr.contains("belongs to another user"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0);
+}
