@@ -137,7 +137,7 @@ _cramp() {
 
     case "${cmd}" in
         cramp)
-            opts="-h -V --content --config --data-dir --help --version run list validate init defaults paths status completions man habits check log insights export help"
+            opts="-h -V --content --config --data-dir --help --version run list validate habits check log insights export status init defaults paths completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,7 +309,7 @@ _cramp() {
             return 0
             ;;
         cramp__subcmd__help)
-            opts="run list validate init defaults paths status completions man habits check log insights export help"
+            opts="run list validate habits check log insights export status init defaults paths completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

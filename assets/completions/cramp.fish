@@ -32,17 +32,17 @@ complete -c cramp -n "__fish_cramp_needs_command" -s V -l version -d 'Print vers
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "run" -d 'Run a routine: the TUI, or plain lines with --plain'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "list" -d 'List the routines: id, kind, length (m:ss), title'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "validate" -d 'Check a content or config file (default: the content in use) and report every error as FILE:LINE:COL'
-complete -c cramp -n "__fish_cramp_needs_command" -f -a "init" -d 'Write your own commented content.toml and config.toml (every default) to the config folder'
-complete -c cramp -n "__fish_cramp_needs_command" -f -a "defaults" -d 'Print a built-in file: the content (routines, habits, guidance) or the config'
-complete -c cramp -n "__fish_cramp_needs_command" -f -a "paths" -d 'Where the content, config and journal are, where each choice came from, and whether it exists'
-complete -c cramp -n "__fish_cramp_needs_command" -f -a "status" -d 'One short line for a prompt or status bar: tonight\'s stretch, habits kept, cramps this week'
-complete -c cramp -n "__fish_cramp_needs_command" -f -a "completions" -d 'A shell\'s completion script, to standard output (routine and habit ids complete in bash, zsh, fish)'
-complete -c cramp -n "__fish_cramp_needs_command" -f -a "man" -d 'The manual page (roff), to standard output'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "habits" -d 'Tonight\'s habits (or night D\'s) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "check" -d 'Tick a habit for tonight (or night D); a counted habit gains one'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "log" -d 'The cramp diary, newest first; `log add` and `log remove` change it'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "insights" -d 'Cramp nights per week, the cramp-free run, habits kept, and cramp nights after habits kept or not'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "export" -d 'Episodes and nightly habits for a clinician: CSV (RFC 4180) or a one-page Markdown summary'
+complete -c cramp -n "__fish_cramp_needs_command" -f -a "status" -d 'One short line for a prompt or status bar: tonight\'s stretch, habits kept, cramps this week'
+complete -c cramp -n "__fish_cramp_needs_command" -f -a "init" -d 'Write your own commented content.toml and config.toml (every default) to the config folder'
+complete -c cramp -n "__fish_cramp_needs_command" -f -a "defaults" -d 'Print a built-in file: the content (routines, habits, guidance) or the config'
+complete -c cramp -n "__fish_cramp_needs_command" -f -a "paths" -d 'Where the content, config and journal are, where each choice came from, and whether it exists'
+complete -c cramp -n "__fish_cramp_needs_command" -f -a "completions" -d 'A shell\'s completion script, to standard output (routine and habit ids complete in bash, zsh, fish)'
+complete -c cramp -n "__fish_cramp_needs_command" -f -a "man" -d 'The manual page (roff), to standard output'
 complete -c cramp -n "__fish_cramp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cramp -n "__fish_cramp_using_subcommand run" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
 complete -c cramp -n "__fish_cramp_using_subcommand run" -l config -d 'Config file laid over the defaults' -r -F
@@ -58,34 +58,6 @@ complete -c cramp -n "__fish_cramp_using_subcommand validate" -l content -d 'Con
 complete -c cramp -n "__fish_cramp_using_subcommand validate" -l config -d 'Config file laid over the defaults' -r -F
 complete -c cramp -n "__fish_cramp_using_subcommand validate" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
 complete -c cramp -n "__fish_cramp_using_subcommand validate" -s h -l help -d 'Print help'
-complete -c cramp -n "__fish_cramp_using_subcommand init" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand init" -l config -d 'Config file laid over the defaults' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand init" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand init" -l force -d 'Replace files that are already there, keeping each old one as FILE.bak'
-complete -c cramp -n "__fish_cramp_using_subcommand init" -s h -l help -d 'Print help'
-complete -c cramp -n "__fish_cramp_using_subcommand defaults" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand defaults" -l config -d 'Config file laid over the defaults' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand defaults" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand defaults" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cramp -n "__fish_cramp_using_subcommand paths" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand paths" -l config -d 'Config file laid over the defaults' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand paths" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand paths" -s h -l help -d 'Print help'
-complete -c cramp -n "__fish_cramp_using_subcommand status" -l format -d 'The line\'s shape, with placeholders (see below)' -r
-complete -c cramp -n "__fish_cramp_using_subcommand status" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand status" -l config -d 'Config file laid over the defaults' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand status" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand status" -l due -d 'Reminder mode: exit 0 and print the reminder when a reminder habit is still open tonight and it is past remind_after; exit 1 otherwise'
-complete -c cramp -n "__fish_cramp_using_subcommand status" -l color -d 'Colour the marks (for prompts that pass colour through); plain text without it'
-complete -c cramp -n "__fish_cramp_using_subcommand status" -s h -l help -d 'Print help'
-complete -c cramp -n "__fish_cramp_using_subcommand completions" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand completions" -l config -d 'Config file laid over the defaults' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand completions" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c cramp -n "__fish_cramp_using_subcommand man" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand man" -l config -d 'Config file laid over the defaults' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand man" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
-complete -c cramp -n "__fish_cramp_using_subcommand man" -s h -l help -d 'Print help'
 complete -c cramp -n "__fish_cramp_using_subcommand habits" -l date -d 'The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight' -r
 complete -c cramp -n "__fish_cramp_using_subcommand habits" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
 complete -c cramp -n "__fish_cramp_using_subcommand habits" -l config -d 'Config file laid over the defaults' -r -F
@@ -138,21 +110,49 @@ complete -c cramp -n "__fish_cramp_using_subcommand export" -l content -d 'Conte
 complete -c cramp -n "__fish_cramp_using_subcommand export" -l config -d 'Config file laid over the defaults' -r -F
 complete -c cramp -n "__fish_cramp_using_subcommand export" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
 complete -c cramp -n "__fish_cramp_using_subcommand export" -s h -l help -d 'Print help'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "run" -d 'Run a routine: the TUI, or plain lines with --plain'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "list" -d 'List the routines: id, kind, length (m:ss), title'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "validate" -d 'Check a content or config file (default: the content in use) and report every error as FILE:LINE:COL'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "init" -d 'Write your own commented content.toml and config.toml (every default) to the config folder'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "defaults" -d 'Print a built-in file: the content (routines, habits, guidance) or the config'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "paths" -d 'Where the content, config and journal are, where each choice came from, and whether it exists'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "status" -d 'One short line for a prompt or status bar: tonight\'s stretch, habits kept, cramps this week'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "completions" -d 'A shell\'s completion script, to standard output (routine and habit ids complete in bash, zsh, fish)'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "man" -d 'The manual page (roff), to standard output'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "habits" -d 'Tonight\'s habits (or night D\'s) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "check" -d 'Tick a habit for tonight (or night D); a counted habit gains one'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "log" -d 'The cramp diary, newest first; `log add` and `log remove` change it'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "insights" -d 'Cramp nights per week, the cramp-free run, habits kept, and cramp nights after habits kept or not'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "export" -d 'Episodes and nightly habits for a clinician: CSV (RFC 4180) or a one-page Markdown summary'
-complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate init defaults paths status completions man habits check log insights export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cramp -n "__fish_cramp_using_subcommand status" -l format -d 'The line\'s shape, with placeholders (see below)' -r
+complete -c cramp -n "__fish_cramp_using_subcommand status" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand status" -l config -d 'Config file laid over the defaults' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand status" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand status" -l due -d 'Reminder mode: exit 0 and print the reminder when a reminder habit is still open tonight and it is past remind_after; exit 1 otherwise'
+complete -c cramp -n "__fish_cramp_using_subcommand status" -l color -d 'Colour the marks (for prompts that pass colour through); plain text without it'
+complete -c cramp -n "__fish_cramp_using_subcommand status" -s h -l help -d 'Print help'
+complete -c cramp -n "__fish_cramp_using_subcommand init" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand init" -l config -d 'Config file laid over the defaults' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand init" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand init" -l force -d 'Replace files that are already there, keeping each old one as FILE.bak'
+complete -c cramp -n "__fish_cramp_using_subcommand init" -s h -l help -d 'Print help'
+complete -c cramp -n "__fish_cramp_using_subcommand defaults" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand defaults" -l config -d 'Config file laid over the defaults' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand defaults" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand defaults" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cramp -n "__fish_cramp_using_subcommand paths" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand paths" -l config -d 'Config file laid over the defaults' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand paths" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand paths" -s h -l help -d 'Print help'
+complete -c cramp -n "__fish_cramp_using_subcommand completions" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand completions" -l config -d 'Config file laid over the defaults' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand completions" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c cramp -n "__fish_cramp_using_subcommand man" -l content -d 'Content file (routines, habits, guidance) instead of the built-in one' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand man" -l config -d 'Config file laid over the defaults' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand man" -l data-dir -d 'Folder of the journal (habit ticks and the cramp diary) instead of $XDG_DATA_HOME/cramp-coach' -r -F
+complete -c cramp -n "__fish_cramp_using_subcommand man" -s h -l help -d 'Print help'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "run" -d 'Run a routine: the TUI, or plain lines with --plain'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "list" -d 'List the routines: id, kind, length (m:ss), title'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "validate" -d 'Check a content or config file (default: the content in use) and report every error as FILE:LINE:COL'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "habits" -d 'Tonight\'s habits (or night D\'s) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "check" -d 'Tick a habit for tonight (or night D); a counted habit gains one'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "log" -d 'The cramp diary, newest first; `log add` and `log remove` change it'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "insights" -d 'Cramp nights per week, the cramp-free run, habits kept, and cramp nights after habits kept or not'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "export" -d 'Episodes and nightly habits for a clinician: CSV (RFC 4180) or a one-page Markdown summary'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "status" -d 'One short line for a prompt or status bar: tonight\'s stretch, habits kept, cramps this week'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "init" -d 'Write your own commented content.toml and config.toml (every default) to the config folder'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "defaults" -d 'Print a built-in file: the content (routines, habits, guidance) or the config'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "paths" -d 'Where the content, config and journal are, where each choice came from, and whether it exists'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "completions" -d 'A shell\'s completion script, to standard output (routine and habit ids complete in bash, zsh, fish)'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "man" -d 'The manual page (roff), to standard output'
+complete -c cramp -n "__fish_cramp_using_subcommand help; and not __fish_seen_subcommand_from run list validate habits check log insights export status init defaults paths completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cramp -n "__fish_cramp_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "add" -d 'Add a cramp to the diary'
 complete -c cramp -n "__fish_cramp_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "remove" -d 'Remove a cramp from the diary by its id'
 complete -c cramp -n "__fish_cramp_using_subcommand run" -f -a "(cramp __complete-ids routines 2>/dev/null)"

@@ -55,53 +55,6 @@ pub enum Command {
         /// Default: the content and config in use, which it names.
         file: Option<PathBuf>,
     },
-    /// Write your own commented content.toml and config.toml (every default) to the config folder.
-    #[command(
-        after_help = "Examples:\n  cramp init\n  cramp init --force    (keeps the old files as .bak)"
-    )]
-    Init {
-        /// Replace files that are already there, keeping each old one as FILE.bak.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print a built-in file: the content (routines, habits, guidance) or the config.
-    #[command(
-        after_help = "Examples:\n  cramp defaults content > my-content.toml\n  cramp defaults config"
-    )]
-    Defaults {
-        /// Which file.
-        #[arg(value_enum)]
-        which: DefaultsFile,
-    },
-    /// Where the content, config and journal are, where each choice came from, and whether it exists.
-    #[command(after_help = "Example:\n  cramp paths")]
-    Paths,
-    /// One short line for a prompt or status bar: tonight's stretch, habits kept, cramps this week.
-    #[command(after_help = strings::cli::STATUS_HELP)]
-    Status {
-        /// The line's shape, with placeholders (see below).
-        #[arg(long, value_name = "FORMAT")]
-        format: Option<String>,
-        /// Reminder mode: exit 0 and print the reminder when a reminder habit is still open tonight
-        /// and it is past remind_after; exit 1 otherwise.
-        #[arg(long)]
-        due: bool,
-        /// Colour the marks (for prompts that pass colour through); plain text without it.
-        #[arg(long)]
-        color: bool,
-    },
-    /// A shell's completion script, to standard output (routine and habit ids complete in bash, zsh, fish).
-    #[command(
-        after_help = "Examples:\n  cramp completions bash > ~/.local/share/bash-completion/completions/cramp\n  cramp completions zsh > ~/.zfunc/_cramp\n  cramp completions fish > ~/.config/fish/completions/cramp.fish"
-    )]
-    Completions {
-        /// The shell.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-    /// The manual page (roff), to standard output.
-    #[command(after_help = "Example:\n  cramp man | man -l -")]
-    Man,
     /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.
     #[command(after_help = "Examples:\n  cramp habits\n  cramp habits --date 2026-11-20")]
     Habits {
@@ -149,6 +102,53 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         since: Option<Date>,
     },
+    /// One short line for a prompt or status bar: tonight's stretch, habits kept, cramps this week.
+    #[command(after_help = strings::cli::STATUS_HELP)]
+    Status {
+        /// The line's shape, with placeholders (see below).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Reminder mode: exit 0 and print the reminder when a reminder habit is still open tonight
+        /// and it is past remind_after; exit 1 otherwise.
+        #[arg(long)]
+        due: bool,
+        /// Colour the marks (for prompts that pass colour through); plain text without it.
+        #[arg(long)]
+        color: bool,
+    },
+    /// Write your own commented content.toml and config.toml (every default) to the config folder.
+    #[command(
+        after_help = "Examples:\n  cramp init\n  cramp init --force    (keeps the old files as .bak)"
+    )]
+    Init {
+        /// Replace files that are already there, keeping each old one as FILE.bak.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a built-in file: the content (routines, habits, guidance) or the config.
+    #[command(
+        after_help = "Examples:\n  cramp defaults content > my-content.toml\n  cramp defaults config"
+    )]
+    Defaults {
+        /// Which file.
+        #[arg(value_enum)]
+        which: DefaultsFile,
+    },
+    /// Where the content, config and journal are, where each choice came from, and whether it exists.
+    #[command(after_help = "Example:\n  cramp paths")]
+    Paths,
+    /// A shell's completion script, to standard output (routine and habit ids complete in bash, zsh, fish).
+    #[command(
+        after_help = "Examples:\n  cramp completions bash > ~/.local/share/bash-completion/completions/cramp\n  cramp completions zsh > ~/.zfunc/_cramp\n  cramp completions fish > ~/.config/fish/completions/cramp.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), to standard output.
+    #[command(after_help = "Example:\n  cramp man | man -l -")]
+    Man,
 }
 
 #[derive(Subcommand)]

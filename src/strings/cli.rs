@@ -16,6 +16,9 @@ Examples:
   cramp log add --muscle calf --side left --intensity 4 --minutes 3
   cramp insights                cramp nights against habits kept, in counts
   cramp export --format markdown --since 2026-10-01 > for-my-doctor.md
+  cramp status                  one line for a prompt: stretch ○ · 2/7 habits · …
+  cramp init                    your own content.toml and config.toml, to edit
+  cramp paths                   which files are in use, and where
 
 Dates: nights from 1900-01-01 to 2999-12-31 (--date, --since, --at).
 Files: content and config in $XDG_CONFIG_HOME/cramp-coach/ (content.toml, config.toml).
