@@ -37,7 +37,7 @@ fn episodes_in(journal: &Journal, from: Date, to: Date) -> Vec<&Episode> {
         .iter()
         .filter(|e| e.night >= from && e.night <= to)
         .collect();
-    v.sort_by_key(|e| (e.at, e.id));
+    v.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     v
 }
 
@@ -86,6 +86,8 @@ pub fn csv(content: &Content, journal: &Journal, since: Option<Date>, tonight: D
         Some(_) => format!("habit:{}:count", h.id),
         None => format!("habit:{}:kept", h.id),
     }));
+    // A night's skip (yes, and why) and note, last.
+    header.extend(["skipped", "skip_reason", "note"].map(String::from));
     let columns = header.len();
     let mut out = String::new();
     let mut row = |cells: Vec<String>| {
@@ -120,12 +122,16 @@ pub fn csv(content: &Content, journal: &Journal, since: Option<Date>, tonight: D
         for h in &content.habits {
             let count = journal.count(night, &h.id);
             cells.push(match (h.target, mark(h, journal, night)) {
-                (_, Mark::Off) if count == 0 => String::new(),
+                (_, Mark::Off | Mark::Skipped) if count == 0 => String::new(),
                 (Some(_), _) => count.to_string(),
                 (None, Mark::Kept) => "1".to_string(),
                 (None, _) => "0".to_string(),
             });
         }
+        let skipped = journal.skipped(night);
+        cells.push(if skipped.is_some() { "yes" } else { "" }.to_string());
+        cells.push(skipped.unwrap_or_default().to_string());
+        cells.push(journal.note(night).unwrap_or_default().to_string());
         row(cells);
     }
     out
@@ -153,6 +159,18 @@ pub fn markdown(
         cramp_nights.len()
     ));
     out.push_str(&format!("- Episodes logged: {}\n", episodes.len()));
+    let in_period = |d: &Date| *d >= from && *d <= to;
+    let skipped: Vec<(Date, &str)> = journal
+        .skipped_nights()
+        .filter(|(d, _)| in_period(d))
+        .collect();
+    let notes: Vec<(Date, &str)> = journal.notes().filter(|(d, _)| in_period(d)).collect();
+    if !skipped.is_empty() {
+        out.push_str(&format!(
+            "- Nights skipped (left out of the habit counts): {}\n",
+            skipped.len()
+        ));
+    }
     let flagged: Vec<&&Episode> = episodes
         .iter()
         .filter(|e| !e.red_flags().is_empty())
@@ -252,6 +270,26 @@ pub fn markdown(
                 out.push_str(&format!(" {kept}/{due} |"));
             }
             out.push('\n');
+        }
+    }
+    if !skipped.is_empty() || !notes.is_empty() {
+        out.push_str(
+            "\n## Notes and nights skipped\n\n| night | skipped | note |\n|---|---|---|\n",
+        );
+        let mut nights: Vec<Date> = skipped.iter().chain(&notes).map(|(d, _)| *d).collect();
+        nights.sort_unstable();
+        nights.dedup();
+        let cell = |t: &str| t.replace('|', "/");
+        for d in nights {
+            let skip = match journal.skipped(d) {
+                Some("") => "yes".to_string(),
+                Some(why) => format!("yes: {}", cell(why)),
+                None => String::new(),
+            };
+            out.push_str(&format!(
+                "| {d} | {skip} | {} |\n",
+                cell(journal.note(d).unwrap_or_default())
+            ));
         }
     }
     out.push_str("\n## Warning signs reported\n\n");

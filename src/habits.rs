@@ -23,6 +23,8 @@ pub enum Mark {
     Missed,
     /// The habit does not apply that night.
     Off,
+    /// The night was skipped (sick, away): it does not count, kept or not.
+    Skipped,
 }
 
 fn weekday(date: Date) -> Weekday {
@@ -43,6 +45,8 @@ pub fn mark(habit: &Habit, journal: &Journal, night: Date) -> Mark {
         Mark::Kept
     } else if !applies(habit, night) {
         Mark::Off
+    } else if journal.skipped(night).is_some() {
+        Mark::Skipped
     } else if count > 0 {
         Mark::Partial { count, target }
     } else {
@@ -66,10 +70,10 @@ pub fn strip(habit: &Habit, journal: &Journal, last: Date) -> Vec<(Date, Mark)> 
 }
 
 /// A habit's state on a night as the pane and `cramp habits` show it, inside the brackets:
-/// `x` kept, ` ` not, `-` does not apply that night, `3/6` for a counted habit.
+/// `x` kept, ` ` not, `-` does not apply or the night is skipped, `3/6` for a counted habit.
 pub fn state_label(habit: &Habit, journal: &Journal, night: Date) -> String {
     match (habit.target, mark(habit, journal, night)) {
-        (_, Mark::Off) => "-".to_string(),
+        (_, Mark::Off | Mark::Skipped) => "-".to_string(),
         (Some(target), _) => format!("{}/{target}", journal.count(night, &habit.id)),
         (None, Mark::Kept) => "x".to_string(),
         (None, _) => " ".to_string(),
@@ -85,7 +89,7 @@ pub fn kept_and_due(
     let (mut kept, mut due) = (0, 0);
     for night in nights {
         match mark(habit, journal, night) {
-            Mark::Off => {}
+            Mark::Off | Mark::Skipped => {}
             Mark::Kept => {
                 kept += 1;
                 due += 1;
@@ -96,8 +100,8 @@ pub fn kept_and_due(
     (kept, due)
 }
 
-/// Kept nights in a row up to `tonight`. Nights the habit does not apply are skipped; tonight, while
-/// it is still open, does not break the streak.
+/// Kept nights in a row up to `tonight`. Nights the habit does not apply, and nights skipped, are
+/// passed over; tonight, while it is still open, does not break the streak.
 pub fn streak(habit: &Habit, journal: &Journal, tonight: Date) -> u32 {
     let Some(first) = journal.first_night() else {
         return 0;
@@ -107,7 +111,7 @@ pub fn streak(habit: &Habit, journal: &Journal, tonight: Date) -> u32 {
     while night >= first {
         match mark(habit, journal, night) {
             Mark::Kept => count += 1,
-            Mark::Off => {}
+            Mark::Off | Mark::Skipped => {}
             Mark::Missed | Mark::Partial { .. } if night == tonight => {}
             Mark::Missed | Mark::Partial { .. } => break,
         }

@@ -64,6 +64,8 @@ pub struct Insights {
     /// Episodes in the window that reported a red flag.
     pub red_flag_episodes: u32,
     pub episodes: u32,
+    /// Nights skipped in the weeks shown: left out of the kept / not-kept counts.
+    pub skipped: u32,
 }
 
 fn day(n: i64) -> jiff::Span {
@@ -165,7 +167,7 @@ pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights 
                 {
                     let cramp = u32::from(cramp_nights.contains(&d));
                     match mark(h, journal, d) {
-                        Mark::Off => {}
+                        Mark::Off | Mark::Skipped => {}
                         Mark::Kept => {
                             c.kept_nights += 1;
                             c.kept_cramp_nights += cramp;
@@ -193,7 +195,12 @@ pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights 
         red_flag_episodes += u32::from(!e.red_flags().is_empty());
     }
 
+    let skipped = journal
+        .skipped_nights()
+        .filter(|(d, _)| *d >= window_start && *d <= tonight)
+        .count() as u32;
     Insights {
+        skipped,
         tonight,
         weeks,
         cramp_free,

@@ -159,9 +159,23 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                         };
                         cli::log::add(&content, &config, &locations, new)?
                     }
-                    Some(LogAction::Remove { id }) => cli::log::remove(&locations, id)?,
+                    Some(LogAction::Remove { id }) => cli::log::remove(&locations, &id)?,
                 },
                 Command::Insights => cli::insights::show(&content, &config, &locations)?,
+                Command::Skip { date, reason, undo } => {
+                    cli::nights::skip(&config, &locations, date, reason, undo)?
+                }
+                Command::Note { date, text, clear } => {
+                    cli::nights::note(&config, &locations, date, text, clear)?
+                }
+                Command::Merge {
+                    dry_run,
+                    driver,
+                    files,
+                } => match driver {
+                    Some(paths) => cli::merge::driver(&paths)?,
+                    None => cli::merge::run(&locations, &files, dry_run)?,
+                },
                 Command::Export { format, since } => {
                     cli::export::run(&content, &config, &locations, format, since)?
                 }

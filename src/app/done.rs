@@ -113,14 +113,14 @@ impl App {
     /// A cramp reached the diary on disk: `journal` is the journal as written. The done screen
     /// stays (its prompt closed); warning signs open "When to get help", saying why.
     pub(super) fn episode_saved(&mut self, journal: Journal, episode: &Episode) {
-        self.journal = JournalView::Ready(journal);
-        self.close_prompt();
         self.status = Some(format!(
             "{} · {} #{}",
             strings::SAVED,
             strings::CRAMP_LOGGED,
-            episode.id
+            journal.short_id(&episode.id)
         ));
+        self.journal = JournalView::Ready(journal);
+        self.close_prompt();
         let flags = episode.red_flags();
         if !flags.is_empty() {
             self.status = Some(format!("{} · {}", strings::RED_FLAG_NOTE, flags.join(", ")));

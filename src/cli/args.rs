@@ -102,6 +102,51 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         since: Option<Date>,
     },
+    /// Skip a night that should not count (sick, away): no streak breaks, insights leave it out.
+    #[command(
+        after_help = "Examples:\n  cramp skip --reason \"flu\"\n  cramp skip --date 2026-11-20 --reason travelling\n  cramp skip --undo"
+    )]
+    Skip {
+        /// The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        date: Option<Date>,
+        /// Why (kept with the night, shown in the exports).
+        #[arg(long, value_name = "TEXT", conflicts_with = "undo")]
+        reason: Option<String>,
+        /// Count the night again.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// A note on tonight (or night D), for you and your clinician: `cramp log` and the exports show it.
+    #[command(
+        after_help = "Examples:\n  cramp note \"long walk, new shoes\"\n  cramp note --date 2026-11-20 \"started magnesium\"\n  cramp note --clear"
+    )]
+    Note {
+        /// The night that began on this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31) instead of tonight.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+        date: Option<Date>,
+        /// The note (one line, up to 200 characters); it replaces the night's note.
+        #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+        text: Option<String>,
+        /// Take the night's note away.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Fold other copies of the journal (from another machine, a sync conflict) into this one.
+    #[command(
+        after_help = "Examples:\n  cramp merge ~/Sync/laptop/journal.txt\n  cramp merge --dry-run journal.sync-conflict-*.txt\n\nAs git's merge driver for a data folder in git (see the README):\n  cramp merge --driver %O %A %B"
+    )]
+    Merge {
+        /// Say what would change; write nothing.
+        #[arg(long, conflicts_with = "driver")]
+        dry_run: bool,
+        /// git's merge driver: BASE OURS THEIRS (%O %A %B); OURS gets the merge.
+        #[arg(long, num_args = 3, value_names = ["BASE", "OURS", "THEIRS"], conflicts_with = "files")]
+        driver: Option<Vec<PathBuf>>,
+        /// The copies to fold in.
+        #[arg(value_name = "FILE", required_unless_present = "driver")]
+        files: Vec<PathBuf>,
+    },
     /// One short line for a prompt or status bar: tonight's stretch, habits kept, cramps this week.
     #[command(after_help = strings::cli::STATUS_HELP)]
     Status {
@@ -178,11 +223,12 @@ pub enum LogAction {
         symptoms: bool,
     },
     /// Remove a cramp from the diary by its id.
-    #[command(after_help = "Examples:\n  cramp log remove 3\n  cramp log remove '#3'")]
+    #[command(after_help = "Examples:\n  cramp log remove kqmz\n  cramp log remove '#kqmz'")]
     Remove {
-        /// The cramp's id, as `cramp log` shows it (with or without the #).
+        /// The cramp's id as `cramp log` shows it (with or without the #), or any start of it
+        /// that no other entry shares.
         #[arg(value_parser = parse_id)]
-        id: u32,
+        id: String,
     },
 }
 
@@ -209,17 +255,15 @@ pub enum SideArg {
     Both,
 }
 
-/// A diary id, `3` or `#3`.
-fn parse_id(s: &str) -> Result<u32, String> {
-    let digits = s.strip_prefix('#').unwrap_or(s);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+/// A diary id or the start of one, as `cramp log` shows it: `kqmz` or `#kqmz`.
+fn parse_id(s: &str) -> Result<String, String> {
+    let id = s.strip_prefix('#').unwrap_or(s);
+    if id.is_empty() || id.len() > 16 || !id.bytes().all(|b| b.is_ascii_lowercase()) {
         return Err(format!(
-            "{s:?} is not a cramp id: use the number `cramp log` shows"
+            "{s:?} is not a cramp id: use the letters `cramp log` shows (as kqmz or #kqmz)"
         ));
     }
-    digits
-        .parse()
-        .map_err(|_| format!("{s:?} is not a cramp id: use the number `cramp log` shows"))
+    Ok(id.to_string())
 }
 
 /// A path given on the command line: an empty one names nothing (and would mean "here").

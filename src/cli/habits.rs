@@ -11,7 +11,7 @@ use cramp_coach::text::sanitize;
 
 use super::clock;
 use super::exit::{self, Failure, fail};
-use super::journal::{command_store, read, say_waiting};
+use super::journal::{command_store, read};
 use super::output::print;
 
 fn habit_line(habit: &Habit, journal: &Journal, night: Date) -> String {
@@ -49,6 +49,24 @@ pub fn show(
         out.push_str(&habit_line(habit, &journal, night));
         out.push('\n');
     }
+    // The night's skip and note, after a blank line.
+    let shown = cramp_coach::strings::day(night, tonight);
+    let mut about = Vec::new();
+    match journal.skipped(night) {
+        Some("") => about.push(format!("the night of {shown} is skipped")),
+        Some(why) => about.push(format!("the night of {shown} is skipped: {why}")),
+        None => {}
+    }
+    if let Some(note) = journal.note(night) {
+        about.push(format!("note: {note}"));
+    }
+    if !about.is_empty() {
+        out.push('\n');
+        for line in about {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
     let streaks: Vec<String> = content
         .habits
         .iter()
@@ -78,7 +96,7 @@ pub fn check(
     let change = if undo { Change::Undo } else { Change::Check };
     let store = command_store(locations)?;
     // The rule is checked where the change is made, on the journal as read under the lock.
-    let (journal, refusal) = store.update_waiting(say_waiting(&store), |journal| {
+    let (journal, refusal) = super::journal::update(&store, |journal| {
         let why = habits::refused(journal, habit, night, change);
         if why.is_none() {
             habits::apply(journal, habit, night, change);

@@ -23,8 +23,26 @@ pub fn read(locations: &Locations) -> Result<Journal, Failure> {
     let store = command_store(locations)?;
     if let Some(w) = store.folder_warning() {
         fail(format!("warning: {w}"));
+        return Ok(store.load()?);
+    }
+    // Conflict copies a sync tool left are merged in first (under the lock), and said so.
+    if !store.conflict_copies().is_empty() {
+        return update(&store, |_| ()).map(|(j, ())| j);
     }
     Ok(store.load()?)
+}
+
+/// A change to the journal for a command: under the lock (saying so while another cramp holds
+/// it), with what the store did besides (conflict copies merged) said once on standard error.
+pub fn update<R>(
+    store: &Store,
+    change: impl Fn(&mut Journal) -> R,
+) -> Result<(Journal, R), Failure> {
+    let (journal, result) = store.update_waiting(say_waiting(store), change)?;
+    for notice in &journal.notices {
+        fail(notice);
+    }
+    Ok((journal, result))
 }
 
 /// What a command says, once, while another cramp holds the journal's lock.
@@ -38,4 +56,18 @@ pub fn say_waiting(store: &Store) -> impl FnOnce() + use<> {
             LOCK_GIVE_UP.as_secs()
         ));
     }
+}
+
+/// Fresh randomness for a new diary id: the standard library's per-process random keys, mixed
+/// with the time and the process id.
+pub fn entropy() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    h.finish()
 }

@@ -7,22 +7,22 @@ use cramp_coach::config::Config;
 use cramp_coach::config::locations::Locations;
 use cramp_coach::content::{Content, Muscle};
 use cramp_coach::journal::diary::MAX_SECONDS;
-use cramp_coach::journal::{Episode, LegSide};
+use cramp_coach::journal::{Episode, Journal, LegSide};
 use cramp_coach::night::{in_range, night_of, range_text};
 use cramp_coach::strings::cli as s;
 
 use super::clock;
 use super::exit::{self, Failure};
-use super::journal::{command_store, read, say_waiting};
+use super::journal::{command_store, read};
 use super::output::print;
 
 /// One diary line: `#ID  Sat 28 Nov 03:12  night of Fri 27 Nov  muscle  side  N/5  M min
 /// warning: ...`, with `—` for what was not given; the year only when it is not `today`'s.
-pub fn episode_line(e: &Episode, today: Date) -> String {
+pub fn episode_line(e: &Episode, short_id: &str, today: Date) -> String {
     let unknown = || cramp_coach::strings::UNKNOWN.to_string();
     let local = e.local();
     let mut parts = vec![
-        format!("#{}", e.id),
+        format!("#{short_id}"),
         format!(
             "{} {}",
             cramp_coach::strings::day(local.date(), today),
@@ -45,6 +45,14 @@ pub fn episode_line(e: &Episode, today: Date) -> String {
     parts.join("  ")
 }
 
+/// An entry's line with the note on its night, if there is one.
+fn with_note(line: String, journal: &Journal, night: Date) -> String {
+    match journal.note(night) {
+        Some(note) => format!("{line}  note: {note}"),
+        None => line,
+    }
+}
+
 pub fn list(config: &Config, locations: &Locations, since: Option<Date>) -> exit::Result {
     let tonight = clock::tonight(config);
     if since.is_some_and(|d| d > tonight) {
@@ -58,7 +66,7 @@ pub fn list(config: &Config, locations: &Locations, since: Option<Date>) -> exit
         .iter()
         .filter(|e| since.is_none_or(|d| e.night >= d))
         .collect();
-    episodes.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
+    episodes.sort_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
     if episodes.is_empty() {
         // Said to a person; a script reading stdout still gets nothing.
         super::output::say_empty(if since.is_some() {
@@ -70,7 +78,8 @@ pub fn list(config: &Config, locations: &Locations, since: Option<Date>) -> exit
     }
     let mut out = String::new();
     for e in episodes {
-        out.push_str(&episode_line(e, tonight));
+        let line = episode_line(e, journal.short_id(&e.id), tonight);
+        out.push_str(&with_note(line, &journal, e.night));
         out.push('\n');
     }
     print(&out)
@@ -129,12 +138,18 @@ pub fn add(
             None => clock::out_of_range(episode.night),
         });
     }
-    let (_, id) = store.update_waiting(say_waiting(&store), |j| j.add_episode(episode.clone()))?;
+    let entropy = super::journal::entropy();
+    let (journal, id) =
+        super::journal::update(&store, |j| j.add_episode(episode.clone(), entropy))?;
     let saved = Episode { id, ..episode };
     let mut out = format!(
         "{} {}\n",
         s::LOGGED,
-        episode_line(&saved, night_of(now, &tz, day_starts_at))
+        episode_line(
+            &saved,
+            journal.short_id(&saved.id),
+            night_of(now, &tz, day_starts_at)
+        )
     );
     if !saved.red_flags().is_empty() {
         out.push('\n');
@@ -143,13 +158,31 @@ pub fn add(
     print(&out)
 }
 
-pub fn remove(locations: &Locations, id: u32) -> exit::Result {
+/// `cramp log remove ID`: the entry whose id starts with ID (unambiguously), found and removed
+/// under the lock.
+pub fn remove(locations: &Locations, prefix: &str) -> exit::Result {
     let store = command_store(locations)?;
-    let (_, removed) = store.update_waiting(say_waiting(&store), |j| j.remove_episode(id))?;
-    if !removed {
-        return Err(Failure::usage(format!(
-            "no cramp #{id} in the diary (see `cramp log`)"
-        )));
+    let (journal, found) = super::journal::update(&store, |j| {
+        let found = j.find_episode(prefix);
+        if let Ok(id) = &found {
+            j.remove_episode(id);
+        }
+        found
+    })?;
+    match found {
+        Ok(id) => print(&format!("{} #{}\n", s::REMOVED, journal.short_id(&id))),
+        Err(several) if several.len() > 1 => {
+            let shown: Vec<String> = several
+                .iter()
+                .map(|id| format!("#{}", journal.short_id(id)))
+                .collect();
+            Err(Failure::usage(format!(
+                "#{prefix} could be any of {}: give more letters",
+                shown.join(", ")
+            )))
+        }
+        Err(_) => Err(Failure::usage(format!(
+            "no cramp #{prefix} in the diary (see `cramp log`)"
+        ))),
     }
-    print(&format!("{} #{id}\n", s::REMOVED))
 }

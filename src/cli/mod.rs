@@ -12,6 +12,8 @@ pub mod insights;
 pub mod journal;
 pub mod list;
 pub mod log;
+pub mod merge;
+pub mod nights;
 pub mod output;
 pub mod plain;
 pub mod setup;

@@ -22,7 +22,6 @@ use cramp_coach::runner::{Cue, Plan, Runner, SegmentKind};
 use cramp_coach::strings::{cli as cli_words, guide};
 
 use super::exit::{self, Failure};
-use super::journal::say_waiting;
 
 /// What the person pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,7 +317,7 @@ fn tick(content: &Content, habit: &str, journal: &Journal, out: &mut impl Write)
     if !in_range(journal.tonight) {
         return Err(super::clock::out_of_range(journal.tonight));
     }
-    store.update_waiting(say_waiting(store), |j| {
+    super::journal::update(store, |j| {
         habits::apply(j, h, journal.tonight, Change::Check)
     })?;
     writeln!(out, "{}", guide::habit_ticked(habit))
@@ -441,8 +440,9 @@ fn log_prompt(
     if !in_range(episode.night) {
         return Err(super::clock::out_of_range(episode.night));
     }
-    let (_, id) = store.update_waiting(say_waiting(store), |j| j.add_episode(episode.clone()))?;
-    let mut said = format!("{}\n", guide::cramp_logged(id));
+    let entropy = super::journal::entropy();
+    let (journal, id) = super::journal::update(store, |j| j.add_episode(episode.clone(), entropy))?;
+    let mut said = format!("{}\n", guide::cramp_logged(journal.short_id(&id)));
     let flags = episode.red_flags();
     if !flags.is_empty() {
         said.push('\n');

@@ -3,10 +3,15 @@
 //! In the journal file an episode is one line of `key=value` fields after its id:
 //!
 //! ```text
-//! cramp 3 night=2026-11-27 at=2026-11-28T03:12:00+01:00 muscle=calf side=left intensity=4 seconds=95 symptoms=no routine=calf steps=1,2,5
+//! cramp kqmzbwta night=2026-11-27 at=2026-11-28T03:12:00+01:00 muscle=calf side=left intensity=4 seconds=95 symptoms=no routine=calf steps=1,2,5
 //! ```
 //!
 //! Only `night` and `at` are always there; a field left unset at 3 a.m. is simply absent.
+//!
+//! An entry's id is eight random letters, so two machines never give the same id to different
+//! cramps and a removed id is never given again; people use its first four or so letters
+//! ([`crate::journal::Journal::short_id`]). A version 1 journal numbered its entries; each is read
+//! under an id made from its number and its fields, the same on every machine that has it.
 
 use std::fmt::Write as _;
 
@@ -47,10 +52,56 @@ impl LegSide {
     }
 }
 
+/// Letters in an entry's id.
+pub const ID_LETTERS: usize = 8;
+/// Letters of an id shown at least, even when fewer would tell it from the others.
+pub const SHORT_ID: usize = 4;
+
+/// A well-mixed 64-bit value (splitmix64's finaliser).
+pub fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Eight letters a-z from `seed`.
+pub fn id_from(seed: u64) -> String {
+    let mut x = mix(seed);
+    (0..ID_LETTERS)
+        .map(|_| {
+            let letter = char::from(b'a' + (x % 26) as u8);
+            x /= 26;
+            letter
+        })
+        .collect()
+}
+
+/// The id of a version 1 entry: made from its number and fields (FNV-1a), so every machine that
+/// has the entry gives it the same id.
+pub fn legacy_id(number: u32, fields: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in number
+        .to_string()
+        .bytes()
+        .chain([b' '])
+        .chain(fields.bytes())
+    {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    id_from(hash)
+}
+
+/// An id as the journal writes it: 4 to 16 letters a-z.
+pub fn is_episode_id(id: &str) -> bool {
+    (SHORT_ID..=16).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// One cramp, as logged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Episode {
-    pub id: u32,
+    pub id: String,
     /// The night it belongs to (by `day_starts_at` when it was logged).
     pub night: Date,
     /// When it began, and the UTC offset of the wall clock it was logged by.
@@ -117,7 +168,7 @@ impl Episode {
 
     /// Parses the `key=value` words of a record; errors carry the byte offset of the word at fault.
     pub fn parse(
-        id: u32,
+        id: String,
         words: &[(usize, &str)],
         at_end: usize,
     ) -> Result<Episode, (usize, String)> {
@@ -236,10 +287,10 @@ impl Episode {
         Episode::only_when(night_of_cramp(at, tz), at, offset)
     }
 
-    /// An episode with only its night and time known (id 0 until the journal gives it one).
+    /// An episode with only its night and time known (no id until the journal gives it one).
     fn only_when(night: Date, at: Timestamp, offset: Offset) -> Episode {
         Episode {
-            id: 0,
+            id: String::new(),
             night,
             at,
             offset,

@@ -2,13 +2,15 @@
 //! nights in about a millisecond), and a careful parser for anything else that names the line and
 //! column of the first problem.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::diary::Episode;
-use super::{CanonicalIndex, FORMAT_VERSION, Journal, JournalError, MAGIC, MAX_COUNT, encode};
+use super::diary::{self, Episode};
+use super::{
+    FORMAT_VERSION, Journal, JournalError, MAGIC, MAX_COUNT, Mark, Tick, clean_note, encode,
+};
 use crate::content::is_valid_id;
 use crate::night::parse_date;
 use crate::text::sanitize;
@@ -26,32 +28,36 @@ impl Journal {
     /// [`Journal::parse`] of text the journal may keep: a file the app wrote is not copied.
     pub fn parse_owned(path: &Path, text: String) -> Result<Journal, JournalError> {
         match Journal::index_canonical(&text) {
-            Some((nights, episodes)) => Ok(Journal {
-                text,
-                nights,
-                episodes,
-            }),
+            Some(mut journal) => {
+                journal.text = text;
+                Ok(journal)
+            }
             None => Journal::parse_careful(path, &text),
         }
     }
 
     #[cfg(test)]
     fn parse_canonical(text: &str) -> Option<Journal> {
-        Journal::index_canonical(text).map(|(nights, episodes)| Journal {
-            text: text.to_string(),
-            nights,
-            episodes,
+        Journal::index_canonical(text).map(|mut journal| {
+            journal.text = text.to_string();
+            journal
         })
     }
 
-    /// The fast path: `None` at the first thing it does not expect, valid or not.
-    fn index_canonical(text: &str) -> Option<CanonicalIndex> {
+    /// The fast path: `None` at the first thing it does not expect, valid or not. The journal it
+    /// returns has its nights as ranges of `text`, which the caller puts in.
+    fn index_canonical(text: &str) -> Option<Journal> {
         let mut lines = text.split('\n');
-        if lines.next()? != "cramp-coach journal 1" {
-            return None;
-        }
+        let version = match lines.next()? {
+            "cramp-coach journal 2" => 2,
+            "cramp-coach journal 1" => 1,
+            _ => return None,
+        };
         // The ticks stay where they are in the file's text: each night is a range of it.
-        let mut journal = Journal::default();
+        let mut journal = Journal {
+            version,
+            ..Journal::default()
+        };
         journal.nights.reserve(text.len() / 100);
         let mut fields: Vec<(usize, &str)> = Vec::with_capacity(12);
         for line in lines {
@@ -74,7 +80,7 @@ impl Journal {
                     return None;
                 }
                 let ticks = ticks.strip_prefix(' ')?;
-                if !canonical_ticks(ticks.as_bytes()) {
+                if !canonical_ticks(ticks.as_bytes(), version) {
                     return None;
                 }
                 let start = ticks.as_ptr() as usize - text.as_ptr() as usize;
@@ -85,30 +91,86 @@ impl Journal {
                 if !line.is_ascii() || line.bytes().any(|b| b < 0x20 || b == 0x7f) {
                     return None;
                 }
-                let mut words = rest.split(' ');
-                let id = words.next()?;
-                if id.is_empty() || id.starts_with('0') || !id.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                let id: u32 = id.parse().ok().filter(|&n| n >= 1)?;
-                if journal.episodes.last().is_some_and(|e| e.id >= id) {
-                    return None;
-                }
+                let (id, after) = rest.split_once(' ')?;
+                let id = if version == 1 {
+                    if id.is_empty()
+                        || id.starts_with('0')
+                        || !id.bytes().all(|b| b.is_ascii_digit())
+                    {
+                        return None;
+                    }
+                    let number: u32 = id.parse().ok().filter(|&n| n >= 1)?;
+                    diary::legacy_id(number, after)
+                } else {
+                    if !diary::is_episode_id(id) {
+                        return None;
+                    }
+                    id.to_string()
+                };
                 fields.clear();
-                for word in words {
+                for word in after.split(' ') {
                     if word.is_empty() {
                         return None;
                     }
                     fields.push((word.as_ptr() as usize - line.as_ptr() as usize, word));
                 }
-                journal
-                    .episodes
-                    .push(Episode::parse(id, &fields, line.len()).ok()?);
+                let episode = Episode::parse(id, &fields, line.len()).ok()?;
+                // Version 2 keeps the diary in time order (then id); version 1 in number order,
+                // put in time order below.
+                if version == 2
+                    && journal
+                        .episodes
+                        .last()
+                        .is_some_and(|e| (e.at, &e.id) >= (episode.at, &episode.id))
+                {
+                    return None;
+                }
+                journal.episodes.push(episode);
+            } else if version == 2 {
+                let (word, rest) = line.split_once(' ')?;
+                match word {
+                    "skip" | "unskip" | "note" => {
+                        let (night, mark) = fast_mark(word, rest)?;
+                        let marks = if word == "note" {
+                            &mut journal.notes
+                        } else {
+                            &mut journal.skips
+                        };
+                        if marks.last().is_some_and(|(last, _)| *last >= night) {
+                            return None;
+                        }
+                        marks.push((night, mark));
+                    }
+                    "removed" => {
+                        if !diary::is_episode_id(rest)
+                            || journal
+                                .removed
+                                .last()
+                                .is_some_and(|last| last.as_str() >= rest)
+                        {
+                            return None;
+                        }
+                        journal.removed.push(rest.to_string());
+                    }
+                    _ => return None,
+                }
             } else {
                 return None;
             }
         }
-        Some((journal.nights, journal.episodes))
+        if version == 1 {
+            journal
+                .episodes
+                .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        }
+        if journal
+            .episodes
+            .iter()
+            .any(|e| journal.removed.binary_search(&e.id).is_ok())
+        {
+            return None;
+        }
+        Some(journal)
     }
 
     /// The careful parser: every error with its line and column.
@@ -121,7 +183,10 @@ impl Journal {
         };
         let mut journal = Journal::default();
         let mut nights: BTreeMap<Date, String> = BTreeMap::new();
-        let mut seen_header = false;
+        let mut skips: BTreeMap<Date, Mark> = BTreeMap::new();
+        let mut notes: BTreeMap<Date, Mark> = BTreeMap::new();
+        let mut removed: BTreeSet<String> = BTreeSet::new();
+        let mut version = 0;
         for (n, raw) in text.split('\n').enumerate() {
             let line_no = n + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -138,8 +203,8 @@ impl Journal {
                 continue;
             }
             let indent = line.len() - trimmed.len();
-            if !seen_header {
-                let version = trimmed
+            if version == 0 {
+                let number = trimmed
                     .strip_prefix(MAGIC)
                     .and_then(|rest| rest.strip_prefix(' '))
                     .ok_or_else(|| {
@@ -151,27 +216,27 @@ impl Journal {
                             ),
                         )
                     })?;
-                let version: u64 = version.trim().parse().map_err(|_| {
+                let number: u64 = number.trim().parse().map_err(|_| {
                     error(
                         line_no,
                         indent + MAGIC.len() + 2,
                         "journal version is not a number".to_string(),
                     )
                 })?;
-                if version > u64::from(FORMAT_VERSION) {
+                if number > u64::from(FORMAT_VERSION) {
                     return Err(JournalError::Newer {
                         path: path.to_path_buf(),
-                        version,
+                        version: number,
                     });
                 }
-                if version == 0 {
+                if number == 0 {
                     return Err(error(
                         line_no,
                         indent + MAGIC.len() + 2,
                         "journal version 0 does not exist".to_string(),
                     ));
                 }
-                seen_header = true;
+                version = number as u32;
                 continue;
             }
             let mut words = WordIter {
@@ -179,22 +244,47 @@ impl Journal {
                 offset: indent,
             };
             let (col, kind) = words.next().unwrap_or((indent, ""));
+            let date_word = |words: &mut WordIter, what: &str| {
+                let (dcol, word) = words.next().ok_or_else(|| {
+                    error(
+                        line_no,
+                        column_of(line, col),
+                        format!("{what} needs a date: {kind} YYYY-MM-DD"),
+                    )
+                })?;
+                let (date, change) = match word.split_once('~') {
+                    Some((d, c)) => (d, Some((dcol + d.len() + 1, c))),
+                    None => (word, None),
+                };
+                let date = parse_date(date).ok_or_else(|| {
+                    error(
+                        line_no,
+                        column_of(line, dcol),
+                        format!("{:?} is not a date (YYYY-MM-DD)", sanitize(date)),
+                    )
+                })?;
+                let change = match change {
+                    None => None,
+                    Some((ccol, c)) => Some(change_number(c).ok_or_else(|| {
+                        error(
+                            line_no,
+                            column_of(line, ccol),
+                            format!("change number {:?} must be 1 or more", sanitize(c)),
+                        )
+                    })?),
+                };
+                Ok((dcol, date, change))
+            };
             match kind {
                 "night" => {
-                    let (dcol, word) = words.next().ok_or_else(|| {
-                        error(
-                            line_no,
-                            col + 1,
-                            "a night needs a date: night YYYY-MM-DD".to_string(),
-                        )
-                    })?;
-                    let date = parse_date(word).ok_or_else(|| {
-                        error(
+                    let (dcol, date, change) = date_word(&mut words, "a night")?;
+                    if change.is_some() {
+                        return Err(error(
                             line_no,
                             column_of(line, dcol),
-                            format!("{:?} is not a date (YYYY-MM-DD)", sanitize(word)),
-                        )
-                    })?;
+                            "a night's date takes no ~N (each habit has its own)".to_string(),
+                        ));
+                    }
                     if nights.contains_key(&date) {
                         return Err(error(
                             line_no,
@@ -202,23 +292,42 @@ impl Journal {
                             format!("night {date} is listed twice"),
                         ));
                     }
-                    let mut ticks: Vec<(&str, u32)> = Vec::new();
+                    let mut ticks: Vec<Tick> = Vec::new();
                     for (tcol, word) in words {
+                        let (word, change) = match word.split_once('~').filter(|_| version >= 2) {
+                            Some((w, c)) => {
+                                let at = tcol + w.len() + 1;
+                                let c = change_number(c).ok_or_else(|| {
+                                    error(
+                                        line_no,
+                                        column_of(line, at),
+                                        format!(
+                                            "change number {:?} must be 1 or more",
+                                            sanitize(c)
+                                        ),
+                                    )
+                                })?;
+                                (w, Some(c))
+                            }
+                            None => (word, None),
+                        };
                         let (id, count) = match word.split_once('=') {
                             Some((id, n)) => {
+                                // Version 1 kept only habits kept; version 2 keeps a 0 too.
+                                let least = if version >= 2 { 0 } else { 1 };
                                 let digits = !n.is_empty()
-                                    && !n.starts_with('0')
+                                    && (n == "0" || !n.starts_with('0'))
                                     && n.bytes().all(|b| b.is_ascii_digit());
                                 let count = digits
                                     .then(|| n.parse::<u32>().ok())
                                     .flatten()
-                                    .filter(|c| (1..=MAX_COUNT).contains(c))
+                                    .filter(|c| (least..=MAX_COUNT).contains(c))
                                     .ok_or_else(|| {
                                         error(
                                             line_no,
                                             column_of(line, tcol + id.len() + 1),
                                             format!(
-                                                "count {:?} must be 1 to {MAX_COUNT}",
+                                                "count {:?} must be {least} to {MAX_COUNT}",
                                                 sanitize(n)
                                             ),
                                         )
@@ -234,78 +343,197 @@ impl Journal {
                                 format!("{:?} is not a habit id", sanitize(id)),
                             ));
                         }
-                        if ticks.iter().any(|(h, _)| *h == id) {
+                        if ticks.iter().any(|t| t.habit == id) {
                             return Err(error(
                                 line_no,
                                 column_of(line, tcol),
                                 format!("habit {id:?} is listed twice on one night"),
                             ));
                         }
-                        ticks.push((id, count));
+                        ticks.push(Tick {
+                            habit: id,
+                            count,
+                            change: change.unwrap_or(super::implicit_change(count)),
+                        });
                     }
                     if !ticks.is_empty() {
                         nights.insert(date, encode(ticks));
                     }
+                }
+                "skip" | "unskip" | "note" if version >= 2 => {
+                    let (dcol, date, change) = date_word(&mut words, "a record")?;
+                    let rest = words.rest().trim();
+                    let mark = match kind {
+                        "skip" => Mark {
+                            change: change.unwrap_or(1),
+                            text: Some(clean_note(rest).unwrap_or_default()),
+                        },
+                        "note" => Mark {
+                            change: change.unwrap_or(1),
+                            text: clean_note(rest),
+                        },
+                        _ => Mark {
+                            change: change.unwrap_or(1),
+                            text: None,
+                        },
+                    };
+                    let marks = if kind == "note" {
+                        &mut notes
+                    } else {
+                        &mut skips
+                    };
+                    if marks.insert(date, mark).is_some() {
+                        return Err(error(
+                            line_no,
+                            column_of(line, dcol),
+                            format!(
+                                "night {date} has two {} records",
+                                if kind == "note" { "note" } else { "skip" }
+                            ),
+                        ));
+                    }
+                }
+                "removed" if version >= 2 => {
+                    let (icol, id) = words.next().ok_or_else(|| {
+                        error(
+                            line_no,
+                            column_of(line, col),
+                            "removed needs an entry id".to_string(),
+                        )
+                    })?;
+                    if !diary::is_episode_id(id) {
+                        return Err(error(
+                            line_no,
+                            column_of(line, icol),
+                            format!("{:?} is not an entry id", sanitize(id)),
+                        ));
+                    }
+                    removed.insert(id.to_string());
                 }
                 "cramp" => {
                     let (icol, word) = words.next().ok_or_else(|| {
                         error(
                             line_no,
                             column_of(line, col),
-                            "a cramp needs an id: cramp N ...".to_string(),
+                            "a cramp needs an id: cramp ID ...".to_string(),
                         )
                     })?;
-                    let id: u32 = word.parse().ok().filter(|&n| n >= 1).ok_or_else(|| {
-                        error(
+                    let fields: Vec<(usize, &str)> = words.collect();
+                    let id = if version == 1 {
+                        let number: u32 =
+                            word.parse().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                                error(
+                                    line_no,
+                                    column_of(line, icol),
+                                    format!("{:?} is not an episode id", sanitize(word)),
+                                )
+                            })?;
+                        let after: Vec<&str> = fields.iter().map(|(_, w)| *w).collect();
+                        diary::legacy_id(number, &after.join(" "))
+                    } else if diary::is_episode_id(word) {
+                        word.to_string()
+                    } else {
+                        return Err(error(
                             line_no,
                             column_of(line, icol),
-                            format!("{:?} is not an episode id", sanitize(word)),
-                        )
-                    })?;
+                            format!(
+                                "{:?} is not an entry id (4 to 16 letters a-z)",
+                                sanitize(word)
+                            ),
+                        ));
+                    };
                     if journal.episodes.iter().any(|e| e.id == id) {
                         return Err(error(
                             line_no,
                             column_of(line, icol),
-                            format!("cramp {id} is listed twice"),
+                            format!("cramp {} is listed twice", sanitize(word)),
                         ));
                     }
-                    let fields: Vec<(usize, &str)> = words.collect();
                     let episode = Episode::parse(id, &fields, line.len())
                         .map_err(|(at, message)| error(line_no, column_of(line, at), message))?;
                     journal.episodes.push(episode);
                 }
                 other => {
+                    let expected = if version >= 2 {
+                        "\"night\", \"skip\", \"unskip\", \"note\", \"cramp\" or \"removed\""
+                    } else {
+                        "\"night\" or \"cramp\""
+                    };
                     return Err(error(
                         line_no,
                         column_of(line, col),
-                        format!(
-                            "unknown record {:?} (expected \"night\" or \"cramp\")",
-                            sanitize(other)
-                        ),
+                        format!("unknown record {:?} (expected {expected})", sanitize(other)),
                     ));
                 }
             }
         }
-        journal.episodes.sort_by_key(|e| e.id);
-        for (date, ticks) in nights {
-            let (start, len) = journal.store(&ticks);
-            journal.nights.push((date, start, len));
-        }
-        if !seen_header {
+        if version == 0 {
             return Err(error(
                 1,
                 1,
                 format!("not a cramp-coach journal (no \"{MAGIC} {FORMAT_VERSION}\" line)"),
             ));
         }
+        journal.version = version;
+        journal.episodes.retain(|e| !removed.contains(&e.id));
+        journal
+            .episodes
+            .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        for (date, ticks) in nights {
+            let (start, len) = journal.store(&ticks);
+            journal.nights.push((date, start, len));
+        }
+        journal.skips = skips.into_iter().collect();
+        journal.notes = notes.into_iter().collect();
+        journal.removed = removed.into_iter().collect();
         Ok(journal)
     }
+}
+
+/// A change number as written after `~`: 1 or more, no sign or leading zero.
+fn change_number(s: &str) -> Option<u32> {
+    (!s.is_empty() && !s.starts_with('0') && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// A `skip`, `unskip` or `note` line after its first word, exactly as the app writes it.
+fn fast_mark(word: &str, rest: &str) -> Option<(Date, Mark)> {
+    let (date_word, text) = match rest.split_once(' ') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    let (date, change) = match date_word.split_once('~') {
+        Some((d, c)) => (d, Some(change_number(c).filter(|&c| c != 1)?)),
+        None => (date_word, None),
+    };
+    let night = parse_date(date)?;
+    if let Some(t) = text
+        && clean_note(t).as_deref() != Some(t)
+    {
+        return None;
+    }
+    let mark = match word {
+        "skip" => Mark {
+            change: change.unwrap_or(1),
+            text: Some(text.unwrap_or("").to_string()),
+        },
+        "note" => Mark {
+            change: change.unwrap_or(1),
+            text: text.map(str::to_string),
+        },
+        _ => Mark {
+            change: change?,
+            text: text.map_or(Some(None), |_| None)?,
+        },
+    };
+    Some((night, mark))
 }
 
 /// A night's ticks exactly as the app writes them: ids of [a-z0-9-] in strictly increasing order
 /// (so none twice), single spaces, counts 2 to 999 without sign or leading zero. One pass over the
 /// bytes: this is most of the work of reading a journal.
-fn canonical_ticks(t: &[u8]) -> bool {
+fn canonical_ticks(t: &[u8], version: u32) -> bool {
     let n = t.len();
     let mut i = 0;
     let mut previous: &[u8] = &[];
@@ -319,14 +547,34 @@ fn canonical_ticks(t: &[u8]) -> bool {
             return false;
         }
         previous = id;
+        let mut count = 1u32;
         if i < n && t[i] == b'=' {
             i += 1;
             let count_start = i;
             while i < n && t[i].is_ascii_digit() {
                 i += 1;
             }
-            let count = &t[count_start..i];
-            if count.is_empty() || count.len() > 3 || count[0] == b'0' || count == b"1" {
+            let digits = &t[count_start..i];
+            if digits == b"0" && version >= 2 {
+                count = 0;
+            } else if digits.is_empty() || digits.len() > 3 || digits[0] == b'0' || digits == b"1" {
+                return false;
+            } else {
+                count = number(digits);
+            }
+        }
+        if i < n && t[i] == b'~' && version >= 2 {
+            i += 1;
+            let change_start = i;
+            while i < n && t[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = &t[change_start..i];
+            if digits.is_empty()
+                || digits.len() > 9
+                || digits[0] == b'0'
+                || number(digits) == super::implicit_change(count)
+            {
                 return false;
             }
         }
@@ -338,6 +586,13 @@ fn canonical_ticks(t: &[u8]) -> bool {
         }
         i += 1;
     }
+}
+
+/// The value of at most nine ASCII digits.
+fn number(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
 }
 
 /// Bytes an id may hold: a-z, 0-9, '-'.
@@ -370,6 +625,13 @@ fn column_of(line: &str, at: usize) -> usize {
 struct WordIter<'a> {
     line: &'a str,
     offset: usize,
+}
+
+impl<'a> WordIter<'a> {
+    /// What is left of the line, as it is.
+    fn rest(&self) -> &'a str {
+        self.line
+    }
 }
 
 impl<'a> Iterator for WordIter<'a> {
@@ -445,5 +707,120 @@ mod tests {
         ] {
             assert_eq!(Journal::parse_canonical(text), None, "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod v2 {
+    use super::*;
+    use jiff::civil::date;
+
+    const V1: &str = "cramp-coach journal 1
+night 2026-11-26 bedding fluids=4 stretch
+night 2026-11-27 fluids=6 stretch
+cramp 1 night=2026-11-26 at=2026-11-27T02:10:00+01:00 muscle=foot
+cramp 2 night=2026-11-27 at=2026-11-28T03:12:00+01:00 muscle=calf side=left intensity=4 seconds=95 symptoms=no routine=calf steps=1,2,3,4,5
+";
+
+    #[test]
+    fn a_version_1_journal_reads_the_same_and_is_written_as_version_2() {
+        let old = Journal::parse(Path::new("j"), V1).unwrap();
+        assert_eq!(old.version(), 1);
+        let careful = Journal::parse_careful(Path::new("j"), V1).unwrap();
+        assert_eq!(old, careful, "both parsers give v1 entries the same ids");
+        assert_eq!(old.count(date(2026, 11, 26), "fluids"), 4);
+        assert_eq!(old.episodes().len(), 2);
+        let text = old.to_text();
+        assert!(text.starts_with("cramp-coach journal 2\n"));
+        // The nights' lines are the same; the entries have letter ids now, the same every time.
+        assert!(text.contains("\nnight 2026-11-26 bedding fluids=4 stretch\n"));
+        let new = Journal::parse(Path::new("j"), &text).unwrap();
+        assert_eq!(new.version(), 2);
+        assert_eq!(new, old);
+        let ids: Vec<&str> = new.episodes().iter().map(|e| e.id.as_str()).collect();
+        let again = Journal::parse(Path::new("j"), V1).unwrap();
+        let again: Vec<&str> = again.episodes().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, again);
+        assert!(ids.iter().all(|id| diary::is_episode_id(id)));
+    }
+
+    #[test]
+    fn every_change_counts_and_an_untick_is_kept() {
+        let night = date(2026, 11, 30);
+        let mut j = Journal::default();
+        j.set(night, "stretch", 1);
+        j.set(night, "stretch", 0);
+        j.set(night, "fluids", 1);
+        j.set(night, "fluids", 2);
+        j.set(night, "fluids", 2);
+        let text = j.to_text();
+        assert!(
+            text.contains("\nnight 2026-11-30 fluids=2 stretch=0~2\n"),
+            "{text}"
+        );
+        j.set(night, "stretch", 1);
+        assert!(j.to_text().contains(" stretch~3\n"), "{}", j.to_text());
+        assert_eq!(j.ticks(night), [("fluids", 2), ("stretch", 1)]);
+    }
+
+    #[test]
+    fn both_parsers_agree_on_every_record_of_version_2() {
+        let mut j = Journal::default();
+        let n = date(2026, 11, 20);
+        j.set(n, "stretch", 1);
+        j.set(n, "stretch", 0);
+        j.set(n, "fluids", 5);
+        j.set_skip(date(2026, 11, 21), Some("sick".into()));
+        j.set_skip(date(2026, 11, 22), Some(String::new()));
+        j.set_skip(date(2026, 11, 23), Some("away".into()));
+        j.set_skip(date(2026, 11, 23), None);
+        j.set_note(n, Some("long walk, new shoes".into()));
+        j.set_note(date(2026, 11, 24), Some("x".into()));
+        j.set_note(date(2026, 11, 24), None);
+        let at = jiff::Timestamp::from_second(1_764_000_000).unwrap();
+        let a = j.add_episode(Episode::begun(at, &jiff::tz::TimeZone::UTC), 11);
+        j.add_episode(Episode::begun(at, &jiff::tz::TimeZone::UTC), 12);
+        assert!(j.remove_episode(&a));
+        let text = j.to_text();
+        let fast = Journal::parse_canonical(&text);
+        assert!(
+            fast.is_some(),
+            "the app's own file takes the fast path:\n{text}"
+        );
+        let careful = Journal::parse_careful(Path::new("j"), &text).ok();
+        assert_eq!(fast, careful);
+        assert_eq!(fast.as_ref(), Some(&j));
+        assert_eq!(j.skipped(date(2026, 11, 21)), Some("sick"));
+        assert_eq!(j.skipped(date(2026, 11, 22)), Some(""));
+        assert_eq!(j.skipped(date(2026, 11, 23)), None);
+        assert_eq!(j.note(date(2026, 11, 24)), None);
+    }
+
+    #[test]
+    fn entries_are_found_by_any_unambiguous_start() {
+        let mut j = Journal::default();
+        let at = jiff::Timestamp::from_second(1_764_000_000).unwrap();
+        let ids: Vec<String> = (0..40)
+            .map(|s| j.add_episode(Episode::begun(at, &jiff::tz::TimeZone::UTC), s))
+            .collect();
+        for id in &ids {
+            let short = j.short_id(id);
+            assert!(short.len() >= 4);
+            assert_eq!(j.find_episode(short), Ok(id.clone()));
+            assert_eq!(j.find_episode(&format!("#{short}")), Ok(id.clone()));
+        }
+        assert_eq!(j.find_episode("zzzzzzzzz"), Err(vec![]));
+        // One letter matches many.
+        let first = &ids[0][..1];
+        let many = ids.iter().filter(|i| i.starts_with(first)).count();
+        if many > 1 {
+            assert_eq!(j.find_episode(first).unwrap_err().len(), many);
+        }
+    }
+
+    #[test]
+    fn a_newer_version_is_refused() {
+        let e = Journal::parse(Path::new("j"), "cramp-coach journal 3\n").unwrap_err();
+        assert!(matches!(e, JournalError::Newer { version: 3, .. }));
     }
 }

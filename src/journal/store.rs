@@ -15,6 +15,24 @@ use super::{JOURNAL_FILE, Journal, JournalError, LOCK_FILE, MAX_JOURNAL_BYTES, s
 /// What identifies one version of the journal file on disk: inode, length, modification time.
 pub type Stamp = (u64, u64, i64, i64);
 
+/// The version 1 journal, kept once beside it when it is first written as version 2.
+pub const V1_BACKUP: &str = "journal.v1.bak";
+/// Where conflict copies go once merged.
+pub const MERGED_FOLDER: &str = "merged";
+
+/// A name a sync tool gives a losing copy of `journal.txt`: Syncthing's
+/// `journal.sync-conflict-20261201-031500-ABCDEFG.txt`, Dropbox's and Nextcloud's
+/// `journal (… conflicted copy …).txt`, Resilio's `journal.Conflict.txt`.
+pub fn is_conflict_copy(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower != JOURNAL_FILE
+        && lower.starts_with("journal")
+        && lower.ends_with(".txt")
+        && (lower.contains("sync-conflict")
+            || lower.contains("conflicted copy")
+            || lower.starts_with("journal.conflict"))
+}
+
 /// How long a change waits for another cramp's lock before it says so, and before it gives up.
 pub const LOCK_NOTICE: Duration = Duration::from_secs(1);
 pub const LOCK_GIVE_UP: Duration = Duration::from_secs(10);
@@ -124,14 +142,149 @@ impl Store {
         self.prepare_dir()?;
         let lock = self.lock(waiting)?;
         let before = self.load()?;
-        let mut journal = before.clone();
+        // Copies a sync tool left beside the journal are folded in first (and put away below).
+        let (mut journal, copies, mut notices) = self.fold_copies(&before);
         let result = change(&mut journal);
         if journal != before {
             self.remove_leftovers();
-            self.write(&journal.to_text())?;
+            let backup = if before.version() == 1 {
+                self.keep_version_1()
+            } else {
+                None
+            };
+            if let Err(e) = self.write(&journal.to_text()) {
+                // Not upgraded after all: the backup made for it goes too.
+                if let Some(b) = backup {
+                    let _ = fs::remove_file(b);
+                }
+                return Err(e);
+            }
+        }
+        for copy in copies {
+            notices.push(self.put_away(&copy));
         }
         drop(lock);
+        journal.notices = notices;
         Ok((journal, result))
+    }
+
+    /// Folds in any conflict copies of the journal (say, Syncthing's
+    /// `journal.sync-conflict-….txt`) now, under the lock, and puts them away in `merged/`;
+    /// nothing is written when there are none. What was done is in the journal's notices.
+    pub fn fold_conflict_copies(&self) -> Result<Journal, JournalError> {
+        if self.conflict_copies().is_empty() {
+            return self.load();
+        }
+        self.update(|_| ()).map(|(j, ())| j)
+    }
+
+    /// The conflict copies beside the journal: regular files of this user's whose names a sync
+    /// tool gives a losing copy of `journal.txt` ([`is_conflict_copy`]), in name order.
+    pub fn conflict_copies(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| e.file_name().to_str().is_some_and(is_conflict_copy))
+            .filter(|e| {
+                fs::symlink_metadata(e.path()).is_ok_and(|m| m.file_type().is_file() && mine(&m))
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// `before` with every readable conflict copy merged in; the copies merged, and a notice for
+    /// each that could not be read (left where it is).
+    fn fold_copies(&self, before: &Journal) -> (Journal, Vec<PathBuf>, Vec<String>) {
+        let mut journal = before.clone();
+        let mut merged = Vec::new();
+        let mut notices = Vec::new();
+        for copy in self.conflict_copies() {
+            let read = read_limited(&copy).and_then(|text| match text {
+                Some(text) => Journal::parse_owned(&copy, text),
+                None => Ok(Journal::default()),
+            });
+            match read {
+                Ok(other) => {
+                    journal = super::merge::merge(&journal, &other);
+                    merged.push(copy);
+                }
+                Err(e) => notices.push(format!(
+                    "{e}; this copy was not merged and is left as it is"
+                )),
+            }
+        }
+        journal.version = before.version();
+        (journal, merged, notices)
+    }
+
+    /// Moves a merged conflict copy into `merged/` beside the journal (never deleting it, never
+    /// replacing a file there); says what was done.
+    fn put_away(&self, copy: &Path) -> String {
+        let folder = self.dir.join(MERGED_FOLDER);
+        let name = copy
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let mut builder = fs::DirBuilder::new();
+        #[cfg(unix)]
+        builder.mode(0o700);
+        let _ = builder.create(&folder);
+        for n in 1..1000 {
+            let target = if n == 1 {
+                folder.join(&name)
+            } else {
+                folder.join(format!("{name}.{n}"))
+            };
+            if fs::symlink_metadata(&target).is_ok() {
+                continue;
+            }
+            // A hard link then an unlink: the copy is never replaced and never lost.
+            return match fs::hard_link(copy, &target).and_then(|()| fs::remove_file(copy)) {
+                Ok(()) => format!(
+                    "merged {} into the journal (the copy is now in {}/)",
+                    show(copy),
+                    MERGED_FOLDER
+                ),
+                Err(e) => format!(
+                    "merged {} into the journal; could not move it to {}/: {e}",
+                    show(copy),
+                    MERGED_FOLDER
+                ),
+            };
+        }
+        format!(
+            "merged {} into the journal; it stays where it is",
+            show(copy)
+        )
+    }
+
+    /// The version 1 file, kept once beside the journal before its first version 2 write; the
+    /// backup made now, if one was (a failed one is removed).
+    fn keep_version_1(&self) -> Option<PathBuf> {
+        let backup = self.dir.join(V1_BACKUP);
+        if fs::symlink_metadata(&backup).is_ok() {
+            return None;
+        }
+        let Ok(Some(text)) = read_limited(&self.path()) else {
+            return None;
+        };
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        options.mode(0o600);
+        let mut f = options.open(&backup).ok()?;
+        match f.write_all(text.as_bytes()).and_then(|()| f.sync_all()) {
+            Ok(()) => Some(backup),
+            Err(_) => {
+                let _ = fs::remove_file(&backup);
+                None
+            }
+        }
     }
 
     /// The lock file, opened without following a link, and locked: waits for another cramp, says

@@ -135,7 +135,7 @@ pub fn habit_ticked(habit: &str) -> String {
 }
 
 /// After a cramp reached the diary.
-pub fn cramp_logged(id: u32) -> String {
+pub fn cramp_logged(id: &str) -> String {
     format!("  {} · {} #{id}", s::SAVED, s::CRAMP_LOGGED)
 }
 

@@ -90,6 +90,14 @@ pub fn to_text(content: &Content, i: &Insights) -> String {
         }
         push_wrapped(&mut out, NO_CAUSE, "  ");
     }
+    if i.skipped > 0 {
+        out.push('\n');
+        push_wrapped(
+            &mut out,
+            &format!("{}.", crate::strings::nights_skipped(i.skipped)),
+            "",
+        );
+    }
     if i.red_flag_episodes > 0 {
         out.push('\n');
         push_wrapped(

@@ -252,6 +252,12 @@ pub fn nights(n: u32) -> String {
 }
 
 /// The insights screen's note on logged cramps with a warning sign.
+/// Insights: nights skipped in the weeks shown.
+pub fn nights_skipped(n: u32) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} night{s} skipped (sick, away): left out of the habit counts")
+}
+
 pub fn warning_signs(flagged: u32, of: u32) -> String {
     format!("{flagged} of {of} cramps reported a warning sign: press ! for when to get help")
 }

@@ -150,6 +150,7 @@ fn mark_symbol(mark: Mark) -> &'static str {
         Mark::Partial { .. } => "▪",
         Mark::Missed => "·",
         Mark::Off => " ",
+        Mark::Skipped => "~",
     }
 }
 

@@ -90,6 +90,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             lines.push(Line::styled(row, theme.dim));
         }
     }
+    if i.skipped > 0 {
+        lines.push(Line::default());
+        for row in wrap(&s::nights_skipped(i.skipped), rest.width as usize) {
+            lines.push(Line::styled(row, theme.dim));
+        }
+    }
     if i.red_flag_episodes > 0 {
         lines.push(Line::default());
         for row in wrap(

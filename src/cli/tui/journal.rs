@@ -183,12 +183,15 @@ fn work(store: &Store, job: Job, reports: &tokio::sync::mpsc::UnboundedSender<Re
                 habit: habit.id.clone(),
                 night,
             }),
-        Job::Cramp(episode) => store
-            .update_waiting(waiting, |j| j.add_episode(episode.clone()))
-            .map(|(journal, id)| Msg::EpisodeSaved {
-                journal,
-                episode: Episode { id, ..episode },
-            }),
+        Job::Cramp(episode) => {
+            let entropy = crate::cli::journal::entropy();
+            store
+                .update_waiting(waiting, |j| j.add_episode(episode.clone(), entropy))
+                .map(|(journal, id)| Msg::EpisodeSaved {
+                    journal,
+                    episode: Episode { id, ..episode },
+                })
+        }
     };
     result.unwrap_or_else(|e| Msg::JournalFailed {
         error: e.to_string(),

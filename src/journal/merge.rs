@@ -1,0 +1,239 @@
+//! Folding copies of the journal together without loss: the union of everything either holds,
+//! where both hold a record the one that saw more changes wins (a tie goes to the larger value, so
+//! the result does not depend on the order), and a removed diary entry stays removed.
+//!
+//! The merge is a join: idempotent (`a ∪ a = a`), commutative and associative, so copies can be
+//! folded in any order, any number of times, and give the same journal, byte for byte.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::{Journal, Mark, Tick, encode};
+
+/// `a` and `b` folded together.
+pub fn merge(a: &Journal, b: &Journal) -> Journal {
+    let mut out = Journal {
+        version: a.version.max(b.version),
+        ..Journal::default()
+    };
+    // Nights: per habit, the record with the higher (change, count).
+    let mut nights: BTreeMap<Date, Vec<Tick>> = BTreeMap::new();
+    for j in [a, b] {
+        for n in &j.nights {
+            let records = nights.entry(n.0).or_default();
+            for t in super::decode(j.slice(n)) {
+                match records.iter_mut().find(|r| r.habit == t.habit) {
+                    Some(r) => {
+                        if (t.change, t.count) > (r.change, r.count) {
+                            *r = t;
+                        }
+                    }
+                    None => records.push(t),
+                }
+            }
+        }
+    }
+    let texts: Vec<(Date, String)> = nights
+        .into_iter()
+        .map(|(d, ticks)| (d, encode(ticks)))
+        .collect();
+    for (d, text) in texts {
+        let (start, len) = out.store(&text);
+        out.nights.push((d, start, len));
+    }
+    out.skips = merge_marks(&a.skips, &b.skips);
+    out.notes = merge_marks(&a.notes, &b.notes);
+    // Removals: every one either side made.
+    let mut removed = a.removed.clone();
+    removed.extend(b.removed.iter().cloned());
+    removed.sort_unstable();
+    removed.dedup();
+    // The diary: every entry either side holds, unless removed; the same id twice is one entry
+    // (should two copies differ, the larger line wins, whichever side it is on).
+    let mut by_id: BTreeMap<&str, &super::Episode> = BTreeMap::new();
+    for e in a.episodes.iter().chain(&b.episodes) {
+        if removed.binary_search(&e.id).is_ok() {
+            continue;
+        }
+        match by_id.get(e.id.as_str()) {
+            Some(kept) if kept.fields() >= e.fields() => {}
+            _ => {
+                by_id.insert(&e.id, e);
+            }
+        }
+    }
+    let mut episodes: Vec<super::Episode> = by_id.into_values().cloned().collect();
+    episodes.sort_by(|x, y| (x.at, &x.id).cmp(&(y.at, &y.id)));
+    out.episodes = episodes;
+    out.removed = removed;
+    out
+}
+
+/// Skips or notes: per night, the mark with the higher (change, text).
+fn merge_marks(a: &[(Date, Mark)], b: &[(Date, Mark)]) -> Vec<(Date, Mark)> {
+    let mut all: BTreeMap<Date, Mark> = BTreeMap::new();
+    for (d, m) in a.iter().chain(b) {
+        match all.get(d) {
+            Some(kept) if kept >= m => {}
+            _ => {
+                all.insert(*d, m.clone());
+            }
+        }
+    }
+    all.into_iter().collect()
+}
+
+/// What folding `other` into `base` would change, one line each, for `cramp merge --dry-run`.
+pub fn changes(base: &Journal, merged: &Journal) -> Vec<String> {
+    let mut out = Vec::new();
+    let dates: std::collections::BTreeSet<Date> = base
+        .nights
+        .iter()
+        .chain(&merged.nights)
+        .map(|n| n.0)
+        .collect();
+    for d in dates {
+        let before = base.records(d);
+        for t in merged.records(d) {
+            let old = before.iter().find(|b| b.habit == t.habit);
+            if old.map(|o| (o.count, o.change)) == Some((t.count, t.change)) {
+                continue;
+            }
+            let was = old.map_or(0, |o| o.count);
+            if was != t.count {
+                out.push(format!("night {d}: {} {} → {}", t.habit, was, t.count));
+            }
+        }
+    }
+    for (what, old, new) in [
+        ("skipped", &base.skips, &merged.skips),
+        ("note", &base.notes, &merged.notes),
+    ] {
+        for (d, m) in new {
+            let before = old
+                .iter()
+                .find(|(od, _)| od == d)
+                .and_then(|(_, m)| m.text.clone());
+            if before != m.text {
+                out.push(match &m.text {
+                    Some(t) if t.is_empty() => format!("night {d}: {what}"),
+                    Some(t) => format!("night {d}: {what}: {t}"),
+                    None => format!("night {d}: no longer {what}"),
+                });
+            }
+        }
+    }
+    for e in &merged.episodes {
+        if !base.episodes.iter().any(|b| b.id == e.id) {
+            out.push(format!("cramp {} added (night {})", e.id, e.night));
+        }
+    }
+    for e in &base.episodes {
+        if !merged.episodes.iter().any(|m| m.id == e.id) {
+            out.push(format!("cramp {} removed", e.id));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Episode;
+    use jiff::Timestamp;
+    use jiff::civil::date;
+    use jiff::tz::TimeZone;
+
+    fn cramp(j: &mut Journal, hour: i64, seed: u64) -> String {
+        let at = Timestamp::from_second(1_796_083_200 + hour * 3600).unwrap();
+        j.add_episode(Episode::begun(at, &TimeZone::UTC), seed)
+    }
+
+    #[test]
+    fn the_later_change_wins_and_an_untick_stays_unticked() {
+        let night = date(2026, 11, 30);
+        let mut base = Journal::default();
+        base.set(night, "stretch", 1);
+        base.set(night, "fluids", 2);
+        // Laptop: unticks the stretch. Desktop: one more glass, and a new habit.
+        let mut laptop = base.clone();
+        laptop.set(night, "stretch", 0);
+        let mut desktop = base.clone();
+        desktop.set(night, "fluids", 3);
+        desktop.set(night, "bedding", 1);
+        let merged = merge(&laptop, &desktop);
+        assert_eq!(
+            merged.count(night, "stretch"),
+            0,
+            "the untick is not undone"
+        );
+        assert_eq!(merged.count(night, "fluids"), 3);
+        assert_eq!(merged.count(night, "bedding"), 1);
+        assert_eq!(merged.to_text(), merge(&desktop, &laptop).to_text());
+        assert_eq!(merge(&merged, &laptop), merged);
+        assert_eq!(merge(&merged, &merged), merged);
+    }
+
+    #[test]
+    fn removed_entries_stay_removed_and_new_ones_are_kept() {
+        let mut base = Journal::default();
+        let a = cramp(&mut base, 0, 1);
+        let mut laptop = base.clone();
+        assert!(laptop.remove_episode(&a));
+        let mut desktop = base.clone();
+        let b = cramp(&mut desktop, 5, 2);
+        let merged = merge(&laptop, &desktop);
+        let ids: Vec<&str> = merged.episodes().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, [b.as_str()]);
+        assert_eq!(merged.removed(), [a]);
+        assert_eq!(merge(&desktop, &laptop).to_text(), merged.to_text());
+    }
+
+    #[test]
+    fn skips_and_notes_merge_by_their_changes() {
+        let night = date(2026, 11, 29);
+        let mut a = Journal::default();
+        a.set_skip(night, Some("travelling".into()));
+        let mut b = a.clone();
+        b.set_skip(night, None);
+        b.set_note(night, Some("back home early".into()));
+        let merged = merge(&a, &b);
+        assert_eq!(
+            merged.skipped(night),
+            None,
+            "the unskip came after the skip"
+        );
+        assert_eq!(merged.note(night), Some("back home early"));
+        let text = merged.to_text();
+        assert!(text.contains("\nunskip 2026-11-29~2\n"), "{text}");
+        assert!(
+            text.contains("\nnote 2026-11-29 back home early\n"),
+            "{text}"
+        );
+        let again = Journal::parse(std::path::Path::new("j"), &text).unwrap();
+        assert_eq!(again, merged);
+    }
+
+    #[test]
+    fn changes_say_what_a_merge_would_do() {
+        let night = date(2026, 11, 30);
+        let mut ours = Journal::default();
+        ours.set(night, "stretch", 1);
+        let mut theirs = ours.clone();
+        theirs.set(night, "fluids", 4);
+        theirs.set_note(night, Some("new medicine".into()));
+        let id = cramp(&mut theirs, 2, 7);
+        let merged = merge(&ours, &theirs);
+        let said = changes(&ours, &merged);
+        assert_eq!(
+            said,
+            [
+                "night 2026-11-30: fluids 0 → 4".to_string(),
+                "night 2026-11-30: note: new medicine".to_string(),
+                format!("cramp {id} added (night 2026-11-30)"),
+            ]
+        );
+        assert!(changes(&merged, &merge(&merged, &ours)).is_empty());
+    }
+}
