@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use jiff::civil::Date;
 
-use super::{App, Effect, Focus, JournalView, Key, Screen, night_label};
+use super::{App, Effect, Focus, JournalView, Key, NightChange, Screen, night_label};
 use crate::habits::{self, BACKFILL_NIGHTS, Change};
 use crate::journal::Journal;
 use crate::strings;
@@ -37,6 +37,13 @@ impl App {
             Key::Char(' ') if on_habits => return self.change_habit(Change::Toggle),
             Key::Char('-') | Key::Backspace if on_habits => {
                 return self.change_habit(Change::Undo);
+            }
+            Key::Char('s') if on_habits => return self.toggle_skip(),
+            Key::Char('n') if on_habits => {
+                if let JournalView::Ready(j) = &self.journal {
+                    self.note_input =
+                        Some(j.note(self.shown_night()).unwrap_or_default().to_string());
+                }
             }
             Key::Up | Key::Char('k') => self.selected = self.selected.saturating_sub(1),
             Key::Down | Key::Char('j') => {
@@ -85,6 +92,75 @@ impl App {
         }]
     }
 
+    /// `s` in the habits pane: the night shown is skipped, or counts again.
+    fn toggle_skip(&mut self) -> Vec<Effect> {
+        let JournalView::Ready(journal) = &self.journal else {
+            if let JournalView::Unreadable(e) = &self.journal {
+                self.status = Some(format!("{}: {e}", strings::NOT_SAVED));
+            }
+            return Vec::new();
+        };
+        let night = self.shown_night();
+        let change = if journal.skipped(night).is_some() {
+            NightChange::Unskip
+        } else {
+            NightChange::Skip
+        };
+        vec![Effect::Night { night, change }]
+    }
+
+    /// A key while a note is typed: letters go in, Enter saves, Esc leaves it as it was.
+    pub(super) fn note_key(&mut self, key: Key) -> Vec<Effect> {
+        let Some(text) = &mut self.note_input else {
+            return Vec::new();
+        };
+        match key {
+            Key::Enter => {
+                let text = self.note_input.take().unwrap_or_default();
+                let note = crate::journal::clean_note(&text);
+                return vec![Effect::Night {
+                    night: self.shown_night(),
+                    change: NightChange::Note(note),
+                }];
+            }
+            Key::Esc => self.note_input = None,
+            Key::Backspace => {
+                text.pop();
+            }
+            Key::Char(c) if !c.is_control() => {
+                if text.chars().count() < crate::journal::MAX_NOTE_CHARS {
+                    text.push(c);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A skip or note reached the disk: this is the journal as written.
+    pub(super) fn night_saved(&mut self, journal: Journal, night: Date, change: &NightChange) {
+        let label = night_label(night, self.tonight);
+        let what = match change {
+            NightChange::Skip => format!("{label} {}", strings::SKIPPED),
+            NightChange::Unskip => format!("{label} {}", strings::COUNTS_AGAIN),
+            NightChange::Note(Some(_)) => format!("{} {label}", strings::NOTE_ON),
+            NightChange::Note(None) => format!("{} {label}", strings::NOTE_CLEARED),
+        };
+        self.status = Some(format!("{} · {what}", strings::SAVED));
+        self.say_notices(&journal);
+        self.journal = JournalView::Ready(journal);
+    }
+
+    /// What the store did besides (conflict copies merged), added to the status line.
+    pub(super) fn say_notices(&mut self, journal: &Journal) {
+        if journal.notices.is_empty() {
+            return;
+        }
+        let mut said: Vec<String> = self.status.take().into_iter().collect();
+        said.extend(journal.notices.iter().cloned());
+        self.status = Some(said.join(" · "));
+    }
+
     /// A habit change reached the disk: this is the journal as written.
     pub(super) fn journal_saved(&mut self, journal: Journal, habit: &str, night: Date) {
         let state = match self.content.habit(habit) {
@@ -103,6 +179,7 @@ impl App {
             strings::SAVED,
             night_label(night, self.tonight)
         ));
+        self.say_notices(&journal);
         self.journal = JournalView::Ready(journal);
     }
 }

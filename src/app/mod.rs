@@ -71,6 +71,12 @@ pub enum Msg {
     },
     /// A cramp reached the diary on disk, with the id it was given.
     EpisodeSaved { journal: Journal, episode: Episode },
+    /// A night's skip or note reached the disk: `journal` is the journal as written.
+    NightSaved {
+        journal: Journal,
+        night: Date,
+        change: NightChange,
+    },
     /// Another cramp holds the journal's lock: the change waits (relief goes on meanwhile).
     JournalWaiting,
     /// A change could not be made; the journal on disk is as it was.
@@ -93,6 +99,12 @@ pub enum Effect {
         habit: String,
         change: Change,
     },
+    /// Skip a night, count it again, or set its note (under the lock, durably); the result comes
+    /// back as [`Msg::NightSaved`] or [`Msg::JournalFailed`].
+    Night {
+        night: Date,
+        change: NightChange,
+    },
     /// Add a cramp to the diary; it began `since_start` ago (the edge builds the episode with
     /// [`LogPrompt::episode`]). The result comes back as [`Msg::EpisodeSaved`] or
     /// [`Msg::JournalFailed`].
@@ -100,6 +112,28 @@ pub enum Effect {
         prompt: LogPrompt,
         since_start: Duration,
     },
+}
+
+/// A change to a night as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NightChange {
+    /// It does not count (no reason given from the pane).
+    Skip,
+    /// It counts again.
+    Unskip,
+    /// Its note (`None`: taken away).
+    Note(Option<String>),
+}
+
+impl NightChange {
+    /// Makes the change; false if the night already was so.
+    pub fn apply(&self, journal: &mut Journal, night: Date) -> bool {
+        match self {
+            NightChange::Skip => journal.set_skip(night, Some(String::new())),
+            NightChange::Unskip => journal.set_skip(night, None),
+            NightChange::Note(text) => journal.set_note(night, text.clone()),
+        }
+    }
 }
 
 /// Which list on home the arrow keys move in.
@@ -181,6 +215,8 @@ pub struct App {
     pub get_help_reason: Option<String>,
     /// Speech failed once already: not said again.
     speech_failed: bool,
+    /// A note being typed for the night shown (`n` in the habits pane): its text so far.
+    pub note_input: Option<String>,
     quit: bool,
 }
 
@@ -205,6 +241,7 @@ impl App {
             insights_scroll: 0,
             get_help_reason: None,
             speech_failed: false,
+            note_input: None,
             quit: false,
         }
     }
@@ -218,10 +255,18 @@ impl App {
             Msg::NewNight(tonight) => self.tonight = tonight,
             Msg::JournalLoaded(journal) => {
                 self.journal = match journal {
-                    Ok(j) => JournalView::Ready(j),
+                    Ok(j) => {
+                        self.say_notices(&j);
+                        JournalView::Ready(j)
+                    }
                     Err(e) => JournalView::Unreadable(e),
                 };
             }
+            Msg::NightSaved {
+                journal,
+                night,
+                change,
+            } => self.night_saved(journal, night, &change),
             Msg::JournalSaved {
                 journal,
                 habit,
@@ -294,6 +339,9 @@ impl App {
         if key == Key::CtrlC {
             self.quit = true;
             return Vec::new();
+        }
+        if self.note_input.is_some() {
+            return self.note_key(key);
         }
         if self.overlay.is_some() {
             return self.overlay_key(key);

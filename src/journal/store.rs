@@ -175,7 +175,18 @@ impl Store {
         if self.conflict_copies().is_empty() {
             return self.load();
         }
-        self.update(|_| ()).map(|(j, ())| j)
+        match self.update(|_| ()) {
+            Ok((journal, ())) => Ok(journal),
+            // Not written (a folder others can change, a held lock): read as it is, and say why.
+            Err(e) if !e.is_unreadable() => {
+                let mut journal = self.load()?;
+                journal.notices.push(format!(
+                    "{e}; the conflict copies beside it were not merged"
+                ));
+                Ok(journal)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// The conflict copies beside the journal: regular files of this user's whose names a sync

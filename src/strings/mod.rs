@@ -63,7 +63,18 @@ pub const UNTICKED: &str = "not done";
 pub const JOURNAL_UNREADABLE: &str =
     "The journal could not be read; it is left as it is, and nothing is written to it:";
 pub const LOADING: &str = "…";
-pub const HABITS_KEYS: &str = "space tick · - untick · ←→ night · tab routines · ? keys · q quit";
+pub const HABITS_KEYS: &str =
+    "space tick · - untick · ←→ night · s skip · n note · ? keys · q quit";
+pub const NOTE_KEYS: &str = "enter save · esc cancel · backspace delete";
+pub const SKIPPED: &str = "skipped";
+pub const COUNTS_AGAIN: &str = "counts again";
+pub const NOTE_ON: &str = "note on";
+pub const NOTE_CLEARED: &str = "note cleared from";
+/// Under the habits heading: the night shown is skipped, and its note.
+pub const SKIPPED_NIGHT: &str = "skipped: does not count";
+pub const NOTE_LABEL: &str = "note:";
+/// The prompt while a note is typed, before the night's label.
+pub const NOTE_FOR: &str = "note for";
 
 pub const HOME_KEYS: &str = "enter start · ↑↓ move · tab habits · i insights · ? keys · q quit";
 pub const HOME_KEYS_SHORT: &str = "⏎ go ? help q quit";
@@ -120,6 +131,8 @@ pub const HELP_HABITS: &[(&str, &str)] = &[
     ("space", "tick / untick (counted: one more)"),
     ("-", "take one back"),
     ("← →  h l", "the night shown: back up to 30 nights"),
+    ("s", "skip the night shown (sick, away) / count it again"),
+    ("n", "a note on the night shown (enter saves, empty clears)"),
 ];
 /// What each runner command does, for the help overlay.
 pub fn runner_command_help(command: RunnerCommand) -> &'static str {
@@ -324,6 +337,7 @@ mod tests {
             DONE_KEYS,
             PROMPT_KEYS,
             INSIGHTS_KEYS,
+            NOTE_KEYS,
         ] {
             assert!(keys.chars().count() <= 72, "{keys}");
         }

@@ -14,7 +14,9 @@ use crate::strings as s;
 
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let on_habits = app.focus == Focus::Habits && !app.content.habits.is_empty();
-    let keys = if on_habits {
+    let keys = if app.note_input.is_some() {
+        s::NOTE_KEYS
+    } else if on_habits {
         s::HABITS_KEYS
     } else {
         s::HOME_KEYS
@@ -25,7 +27,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let habit_rows = if app.content.habits.is_empty() {
         0
     } else {
-        app.content.habits.len() + 2
+        app.content.habits.len() + 2 + about_rows(app, width)
     };
     let height = body.height as usize;
     // What fits, most important first: the routines (relief is never crowded out), then the habits,
@@ -42,7 +44,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             lines.extend(hint_lines(app, theme, width));
         }
         frame.render_widget(
-            Paragraph::new(lines).scroll((scroll_for(app.habit_selected + 1, height), 0)),
+            Paragraph::new(lines).scroll((
+                scroll_for(app.habit_selected + 1 + about_rows(app, width), height),
+                0,
+            )),
             body,
         );
         return;
@@ -143,6 +148,23 @@ fn hint_lines<'a>(app: &'a App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     lines
 }
 
+/// Rows under the habits heading for the night shown: a note being typed, its skip and its note.
+fn about_rows(app: &App, width: usize) -> usize {
+    let night = app.shown_night();
+    let typing = app.note_input.as_ref().map_or(0, |t| {
+        let label = night_label(night, app.tonight);
+        wrap(&format!("{} {label}: {t}▏", s::NOTE_FOR), width).len()
+    });
+    let marks = match &app.journal {
+        JournalView::Ready(j) => {
+            usize::from(j.skipped(night).is_some())
+                + usize::from(app.note_input.is_none() && j.note(night).is_some())
+        }
+        _ => 0,
+    };
+    typing + marks
+}
+
 /// The symbol for one night in a habit's strip.
 fn mark_symbol(mark: Mark) -> &'static str {
     match mark {
@@ -164,6 +186,29 @@ fn habit_lines<'a>(app: &'a App, theme: &Theme, width: usize, focused: bool) -> 
         Span::styled(s::HABITS_HEADING, heading_style),
         Span::styled(format!(" · {label}"), theme.dim),
     ])];
+    // A note being typed: the whole text, wrapped, with the cursor after it.
+    if let Some(text) = &app.note_input {
+        for row in wrap(&format!("{} {label}: {text}▏", s::NOTE_FOR), width) {
+            lines.push(Line::styled(row, theme.selected));
+        }
+    }
+    if let JournalView::Ready(j) = &app.journal {
+        // The night's skip and note, under the heading.
+        let mut about = Vec::new();
+        match j.skipped(night) {
+            Some("") => about.push(s::SKIPPED_NIGHT.to_string()),
+            Some(why) => about.push(format!("{}: {why}", s::SKIPPED_NIGHT)),
+            None => {}
+        }
+        if app.note_input.is_none()
+            && let Some(note) = j.note(night)
+        {
+            about.push(format!("{} {note}", s::NOTE_LABEL));
+        }
+        for line in about {
+            lines.push(Line::styled(fit(&line, width), theme.dim));
+        }
+    }
     let journal = match &app.journal {
         JournalView::Ready(j) => j,
         JournalView::Loading => {

@@ -49,6 +49,7 @@ impl Cues {
                     prompt,
                     since_start,
                 } => journal.log(&prompt, since_start),
+                Effect::Night { night, change } => journal.night(night, change),
             };
             msgs.extend(msg);
         }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use jiff::civil::Date;
 
-use cramp_coach::app::{App, LogPrompt, Msg};
+use cramp_coach::app::{App, LogPrompt, Msg, NightChange};
 use cramp_coach::content::Habit;
 use cramp_coach::habits;
 use cramp_coach::journal::{Episode, Stamp, Store};
@@ -22,6 +22,10 @@ enum Job {
         change: habits::Change,
     },
     Cramp(Episode),
+    Night {
+        night: Date,
+        change: NightChange,
+    },
 }
 
 /// What the worker reports: a message for the model, and the file's stamp after a write.
@@ -59,8 +63,10 @@ impl JournalLink {
         let Some(store) = &self.store else {
             return vec![Msg::JournalLoaded(Err(strings::NO_DATA_DIR.to_string()))];
         };
+        // Conflict copies a sync tool left are merged in now (said once, in the status line).
+        let journal = store.fold_conflict_copies().map_err(|e| e.to_string());
         self.stamp = store.stamp();
-        let mut msgs = vec![Msg::JournalLoaded(store.load().map_err(|e| e.to_string()))];
+        let mut msgs = vec![Msg::JournalLoaded(journal)];
         msgs.extend(store.folder_warning().map(Msg::Notice));
         msgs
     }
@@ -117,6 +123,14 @@ impl JournalLink {
             night,
             change,
         })
+    }
+
+    /// A skip or note for the worker.
+    pub fn night(&mut self, night: Date, change: NightChange) -> Option<Msg> {
+        if !in_range(night) {
+            return Some(failed(clock_message(night)));
+        }
+        self.send(Job::Night { night, change })
     }
 
     /// A cramp for the worker: the prompt made an episode that began `since_start` ago by the
@@ -182,6 +196,13 @@ fn work(store: &Store, job: Job, reports: &tokio::sync::mpsc::UnboundedSender<Re
                 journal,
                 habit: habit.id.clone(),
                 night,
+            }),
+        Job::Night { night, change } => store
+            .update_waiting(waiting, |j| change.apply(j, night))
+            .map(|(journal, _)| Msg::NightSaved {
+                journal,
+                night,
+                change,
             }),
         Job::Cramp(episode) => {
             let entropy = crate::cli::journal::entropy();
