@@ -71,12 +71,20 @@ impl JournalLink {
         msgs
     }
 
-    /// The journal again if someone else (another window, `cramp check`) changed it.
+    /// The journal again if someone else (another window, `cramp check`, a sync tool) changed it,
+    /// or left a conflict copy beside it.
     pub fn refresh(&mut self) -> Vec<Msg> {
         match &self.store {
-            Some(store) if store.stamp() != self.stamp => self.load(),
+            Some(store) if store.stamp() != self.stamp || !store.conflict_copies().is_empty() => {
+                self.load()
+            }
             _ => Vec::new(),
         }
+    }
+
+    /// The journal's folder, if there is one.
+    pub fn dir(&self) -> Option<std::path::PathBuf> {
+        self.store.as_ref().map(|s| s.dir().to_path_buf())
     }
 
     /// Hands a change to the worker (started on the first change); a message if it cannot.

@@ -9,6 +9,7 @@ mod alarm;
 pub mod backend;
 mod cues;
 mod journal;
+mod watch;
 
 use std::time::{Duration, Instant};
 
@@ -234,6 +235,7 @@ async fn event_loop(
             return exit::IO;
         }
     };
+    let mut watch = watch::watch(journal.dir().as_deref());
     let mut dirty = true;
     let mut first_frame = true;
     let mut rollover = rollover_instant(app);
@@ -312,6 +314,23 @@ async fn event_loop(
                 let msg = journal.report(report);
                 deliver(app, vec![msg], &mut cues, journal, Instant::now());
                 dirty = true;
+                // The first change makes the folder: watch it from now on.
+                if let Some(w) = &mut watch {
+                    w.ensure();
+                }
+            }
+            () = async {
+                match &mut watch {
+                    Some(w) => w.changed().await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                // Someone else changed the journal (or left a conflict copy): read it again.
+                let msgs = journal.refresh();
+                if !msgs.is_empty() {
+                    deliver(app, msgs, &mut cues, journal, Instant::now());
+                    dirty = true;
+                }
             }
             code = stops.next() => return code,
         }
