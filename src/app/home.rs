@@ -127,10 +127,10 @@ impl App {
             Key::Backspace => {
                 text.pop();
             }
-            Key::Char(c) if !c.is_control() => {
-                if text.chars().count() < crate::journal::MAX_NOTE_CHARS {
-                    text.push(c);
-                }
+            Key::Char(c)
+                if !c.is_control() && text.chars().count() < crate::journal::MAX_NOTE_CHARS =>
+            {
+                text.push(c);
             }
             _ => {}
         }
