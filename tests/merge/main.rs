@@ -10,3 +10,4 @@ mod support;
 mod cli;
 mod hostile;
 mod laws;
+mod live;
