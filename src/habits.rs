@@ -80,14 +80,16 @@ pub fn state_label(habit: &Habit, journal: &Journal, night: Date) -> String {
     }
 }
 
-/// Over some nights: how many the habit was kept, and how many it applied (kept ones always count).
+/// Over some nights: how many the habit was kept, and how many it applied (kept ones always
+/// count); skipped nights are left out.
 pub fn kept_and_due(
     habit: &Habit,
     journal: &Journal,
     nights: impl Iterator<Item = Date>,
 ) -> (u32, u32) {
     let (mut kept, mut due) = (0, 0);
-    for night in nights {
+    // A skipped night does not count, kept or not.
+    for night in nights.filter(|n| journal.skipped(*n).is_none()) {
         match mark(habit, journal, night) {
             Mark::Off | Mark::Skipped => {}
             Mark::Kept => {
@@ -110,6 +112,8 @@ pub fn streak(habit: &Habit, journal: &Journal, tonight: Date) -> u32 {
     let mut night = tonight;
     while night >= first {
         match mark(habit, journal, night) {
+            // A skipped night is passed over, kept or not.
+            _ if journal.skipped(night).is_some() => {}
             Mark::Kept => count += 1,
             Mark::Off | Mark::Skipped => {}
             Mark::Missed | Mark::Partial { .. } if night == tonight => {}

@@ -163,7 +163,7 @@ pub fn compute(content: &Content, journal: &Journal, tonight: Date) -> Insights 
                 for d in window_start
                     .series(1.day())
                     .take_while(|d| *d <= last_night)
-                    .filter(|d| tracked(*d))
+                    .filter(|d| tracked(*d) && journal.skipped(*d).is_none())
                 {
                     let cramp = u32::from(cramp_nights.contains(&d));
                     match mark(h, journal, d) {
