@@ -164,6 +164,11 @@ impl Tui {
             .expect("resize the pty");
     }
 
+    /// The app's process id (the shell `exec`s it, so the id stays).
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
     pub fn signal(&mut self, signal: Signal) {
         self.session
             .get_process_mut()

@@ -8,7 +8,8 @@
 //!   it never fires before the instant asked for (at most about 1 ms after it); a disarmed alarm
 //!   holds no timer at all, so a still screen still causes no wake-ups. tokio's timer wheel files a
 //!   deadline a second away in a 64 ms slot and wakes the process at the slot's start to file it
-//!   again, so while counting the process wakes about twice a second (the loop itself runs once).
+//!   again (and once more when the deadline crosses a 4.096 s boundary), so while counting the
+//!   process wakes about 2.25 times a second; the loop itself still runs once a change.
 //!
 //! The loop arms the alarm for the next change and, when it fires, redraws only if that instant
 //! has come; a wake before it would only re-arm the same instant, never spin.
@@ -133,17 +134,10 @@ mod portable {
             if self.armed == at {
                 return Ok(());
             }
-            match at {
-                Some(t) => {
-                    let deadline = tokio::time::Instant::from_std(t);
-                    match self.sleep.as_mut() {
-                        Some(sleep) => sleep.as_mut().reset(deadline),
-                        None => self.sleep = Some(Box::pin(tokio::time::sleep_until(deadline))),
-                    }
-                }
-                // Dropping the timer takes it out of tokio's wheel: a still screen wakes nothing.
-                None => self.sleep = None,
-            }
+            // A new timer each time, the old one dropped: dropping takes a timer out of tokio's
+            // wheel at once, whereas `Sleep::reset` to a later instant leaves it filed at the old
+            // one and wakes the process there to refile it (a wake-up on a screen just paused).
+            self.sleep = at.map(|t| Box::pin(tokio::time::sleep_until(t.into())));
             self.armed = at;
             Ok(())
         }
