@@ -21,7 +21,7 @@ use cramp_coach::app::{App, Msg};
 use cramp_coach::config::{self, Config};
 use cramp_coach::content::{BUILTIN_NAME, BUILTIN_TOML, Content};
 use cramp_coach::insights;
-use cramp_coach::journal::Journal;
+use cramp_coach::journal::{Episode, Journal, merge};
 use cramp_coach::runner::Plan;
 use cramp_coach::ui;
 use cramp_coach::ui::theme::Theme;
@@ -238,8 +238,80 @@ fn ten_years() -> Journal {
     j
 }
 
+/// [`ten_years`] with a cramp on about one night in five (730 entries), as the app writes them.
+fn ten_years_with_diary(salt: u64) -> Journal {
+    let mut j = ten_years();
+    let mut night = jiff::civil::date(2016, 11, 29);
+    for n in 0..3650u64 {
+        if (n * 7 + salt) % 5 == 0 {
+            let at = night
+                .tomorrow()
+                .unwrap_or(night)
+                .to_datetime(jiff::civil::time(3, (n % 60) as i8, 0, 0))
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map(|z| z.timestamp())
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+            let mut e = Episode::begun(at, &jiff::tz::TimeZone::UTC);
+            e.muscle = Some(cramp_coach::content::Muscle::Calf);
+            e.side = Some(cramp_coach::journal::LegSide::Left);
+            e.intensity = Some(3);
+            e.seconds = Some(120);
+            e.symptoms = Some(false);
+            e.routine = Some("calf".to_string());
+            e.steps = vec![1, 2];
+            j.add_episode(e, n * 31 + salt);
+        }
+        night = night.tomorrow().unwrap_or(night);
+    }
+    j
+}
+
+/// Two copies of ten years that went their own ways for a month: each ticked, unticked, skipped,
+/// noted and logged on its own.
+fn diverged() -> (Journal, Journal) {
+    let base = ten_years_with_diary(0);
+    let (mut a, mut b) = (base.clone(), base);
+    let mut night = jiff::civil::date(2026, 10, 29);
+    for k in 0..30u32 {
+        a.set(night, "h01", k % 2);
+        b.set(night, "h02", 1 + k % 4);
+        if k % 7 == 0 {
+            a.set_skip(night, Some("away".to_string()));
+            b.set_note(night, Some("long walk".to_string()));
+        }
+        night = night.tomorrow().unwrap_or(night);
+    }
+    let ids: Vec<String> = a.episodes().iter().take(20).map(|e| e.id.clone()).collect();
+    for id in ids {
+        a.remove_episode(&id);
+    }
+    (a, b)
+}
+
 /// Reading and writing the journal: what `cramp habits` and every tick pay.
 fn journal(c: &mut Criterion) {
+    let with_diary = ten_years_with_diary(0).to_text();
+    let (a, b) = diverged();
+    let mut g = c.benchmark_group("journal 10 years x 20 habits + 730 cramps");
+    g.throughput(Throughput::Bytes(with_diary.len() as u64));
+    g.bench_function("Journal::parse", |bch| {
+        bch.iter(|| black_box(Journal::parse(Path::new("j"), black_box(&with_diary))))
+    });
+    g.bench_function(
+        "merge two diverged copies (parse both, merge, to_text)",
+        |bch| {
+            let (ta, tb) = (a.to_text(), b.to_text());
+            bch.iter(|| {
+                let ja = Journal::parse(Path::new("a"), black_box(&ta)).ok();
+                let jb = Journal::parse(Path::new("b"), black_box(&tb)).ok();
+                if let (Some(ja), Some(jb)) = (ja, jb) {
+                    black_box(merge::merge(&ja, &jb).to_text());
+                }
+            })
+        },
+    );
+    g.finish();
+
     let text = ten_years().to_text();
     let path = Path::new("journal.txt");
     let mut g = c.benchmark_group("journal 10 years x 20 habits");
