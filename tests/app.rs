@@ -622,7 +622,7 @@ fn reporting_symptoms_after_relief_opens_when_to_get_help() {
     let began = jiff::Timestamp::from_second(1_795_832_000).expect("a time");
     let mut journal = Journal::default();
     let mut episode = prompt.episode(began, &jiff::tz::TimeZone::UTC);
-    episode.id = journal.add_episode(episode.clone());
+    episode.id = journal.add_episode(episode.clone(), 62401);
     assert_eq!(episode.symptoms, Some(true));
     app.update(Msg::EpisodeSaved { journal, episode }, t0 + secs(213));
 
@@ -657,11 +657,19 @@ fn a_cramp_logged_without_symptoms_just_says_saved() {
     let began = jiff::Timestamp::from_second(1_795_832_000).expect("a time");
     let mut journal = Journal::default();
     let mut episode = prompt.episode(began, &jiff::tz::TimeZone::UTC);
-    episode.id = journal.add_episode(episode.clone());
+    episode.id = journal.add_episode(episode.clone(), 65902);
+    // The id is eight letters; the status shows its first four (the only entry shares none).
+    assert_eq!(episode.id.len(), 8, "{}", episode.id);
+    assert!(
+        episode.id.bytes().all(|b| b.is_ascii_lowercase()),
+        "{}",
+        episode.id
+    );
+    let want = format!("saved · cramp #{}", &episode.id[..4]);
     app.update(Msg::EpisodeSaved { journal, episode }, t0 + secs(43));
     assert_eq!(app.overlay, None);
     assert!(matches!(app.screen, Screen::Done { prompt: None, .. }));
-    assert_eq!(app.status.as_deref(), Some("saved · cramp #1"));
+    assert_eq!(app.status.as_deref(), Some(want.as_str()));
     // Enter goes home from there.
     press(&mut app, Key::Enter, t0 + secs(44));
     assert_eq!(app.screen, Screen::Home);

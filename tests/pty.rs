@@ -506,8 +506,20 @@ fn a_relief_routine_run_to_its_end_and_logged_with_keys_reaches_the_diary_and_bo
     tui.send("\r");
     // Saved: the done screen stays (Enter home, r again) and says so.
     tui.wait_for("saved, on the done screen", |screen| {
-        shows(screen, "saved · cramp #1") && shows(screen, s::DONE_KEYS)
+        shows(screen, "saved · cramp #") && shows(screen, s::DONE_KEYS)
     });
+    // The id shown: the first four letters of the entry's (the only one in the diary).
+    let id: String = rows(tui.screen())
+        .iter()
+        .find_map(|r| {
+            r.split_once("saved · cramp #")
+                .map(|(_, id)| id.to_string())
+        })
+        .unwrap_or_default()
+        .chars()
+        .take_while(char::is_ascii_lowercase)
+        .collect();
+    assert_eq!(id.len(), 4, "{}", tui.dump());
     tui.send("\r");
     tui.wait_for("home", |screen| is_selected(screen, "Short relief"));
     tui.send("q");
@@ -521,7 +533,7 @@ fn a_relief_routine_run_to_its_end_and_logged_with_keys_reaches_the_diary_and_bo
     };
     let log = cramp_output(&home, &args(&["log"]));
     let line = log.lines().next().unwrap_or_default();
-    assert!(line.starts_with("#1  "), "{log}");
+    assert!(line.starts_with(&format!("#{id}  ")), "{log}");
     for part in ["  foot  left  3/5  ", "routine short"] {
         assert!(line.contains(part), "{part:?} in {line:?}");
     }

@@ -427,7 +427,7 @@ fn a_red_flag_shows_when_to_get_help_at_once() {
     app.update_key(Key::Char('q'), t0 + secs(5));
     app.update_key(Key::Char('y'), t0 + secs(5));
     let episode = cramp_coach::journal::diary::Episode {
-        id: 7,
+        id: "gqmzbwta".to_string(),
         night: tonight(),
         at: jiff::Timestamp::UNIX_EPOCH,
         offset: jiff::tz::Offset::UTC,
@@ -447,7 +447,7 @@ fn a_red_flag_shows_when_to_get_help_at_once() {
         journal(),
         &cramp_coach::journal::diary::Episode {
             symptoms: Some(false),
-            id: 8,
+            id: "hqmzbwta".to_string(),
             ..episode
         },
     );
@@ -460,19 +460,22 @@ fn insights() {
     let mut journal = journal();
     for back in [0, 2, 3, 5, 8, 9, 10, 16, 30, 31, 45] {
         let night = tonight() - jiff::Span::new().days(back);
-        journal.add_episode(cramp_coach::journal::diary::Episode {
-            id: 0,
-            night,
-            at: jiff::Timestamp::UNIX_EPOCH,
-            offset: jiff::tz::Offset::UTC,
-            muscle: Some(cramp_coach::content::Muscle::Calf),
-            side: None,
-            intensity: Some(3),
-            seconds: Some(if back == 9 { 900 } else { 90 }),
-            symptoms: None,
-            routine: None,
-            steps: Vec::new(),
-        });
+        journal.add_episode(
+            cramp_coach::journal::diary::Episode {
+                id: String::new(),
+                night,
+                at: jiff::Timestamp::UNIX_EPOCH,
+                offset: jiff::tz::Offset::UTC,
+                muscle: Some(cramp_coach::content::Muscle::Calf),
+                side: None,
+                intensity: Some(3),
+                seconds: Some(if back == 9 { 900 } else { 90 }),
+                symptoms: None,
+                routine: None,
+                steps: Vec::new(),
+            },
+            46201,
+        );
         journal.set(night, "move", 1);
     }
     let mut app = app(3);

@@ -8,7 +8,7 @@ use crate::support::LOG_ADD;
 use crate::support::home::Home;
 use crate::support::out::Out;
 use crate::{
-    SEEDED_LOG, SETUP, assert_nothing_stored, assert_untouched, inode_of, names_range, seeded,
+    SETUP, assert_nothing_stored, assert_untouched, inode_of, names_range, seeded, seeded_log,
 };
 
 /// A valid `log add`, with `flag` set to `value` (added if absent).
@@ -29,13 +29,13 @@ fn refused(args: &[&str]) -> Out {
     out.code(2);
     assert_nothing_stored(&fresh, &out.args);
 
-    let home = seeded();
+    let (home, ids) = seeded();
     let before = home.journal_bytes().unwrap_or_default();
     let inode = inode_of(&home.journal());
     let again = home.run(args);
     again.code(2);
     assert_untouched(&home, &before, inode, &again.args);
-    assert_eq!(home.run(&["log"]).stdout_lines(), SEEDED_LOG);
+    assert_eq!(home.run(&["log"]).stdout_lines(), seeded_log(&ids));
     out
 }
 

@@ -12,7 +12,7 @@ use crate::{SETUP, back, cramp_on, journal_text, seeded, shipped_content, tonigh
 
 /// The seeded diary, one older cramp (night of Mar 5) and a few ticks.
 fn export_home() -> Home {
-    let home = seeded();
+    let (home, _) = seeded();
     home.add(
         "calf",
         "right",
@@ -48,8 +48,11 @@ fn export_csv_is_rfc_4180_with_a_header_and_since_limits_it() {
     let rows = parse_csv(text);
     let header = &rows[0];
     assert_eq!(header[..10], COLUMNS);
-    // One column a habit: `habit:ID:count` for a counted one, `habit:ID:kept` for the rest.
-    let habits: Vec<&str> = header[10..].iter().map(String::as_str).collect();
+    // One column a habit: `habit:ID:count` for a counted one, `habit:ID:kept` for the rest; then
+    // the night's skip (whether, and why) and its note.
+    let after = header.len() - 3;
+    assert_eq!(header[after..], ["skipped", "skip_reason", "note"]);
+    let habits: Vec<&str> = header[10..after].iter().map(String::as_str).collect();
     let builtin: Vec<String> = shipped_content()
         .habits
         .iter()
@@ -135,6 +138,13 @@ fn export_csv_is_rfc_4180_with_a_header_and_since_limits_it() {
     // Fluids never counted: 0 every night (it applies every night), not empty.
     let fluids = column("habit:fluids:count");
     assert!(nights.iter().all(|n| n[fluids] == "0"), "{nights:?}");
+    // Nothing skipped or noted: those cells are empty, on nights and episodes alike.
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r[after..].iter().all(String::is_empty)),
+        "{rows:?}"
+    );
 
     // Without --since: from the first night of the journal (the bedding tick of Mar 4).
     let out = home.run(&["export", "--format", "csv"]);

@@ -42,28 +42,85 @@ const SETUP: Setup = Setup {
     ..Setup::BASE
 };
 
-/// Three cramps logged out of time order: #1 at 23:00 on Mar 12 (the night of Mar 12), #2 at 00:30
-/// on Mar 10 (the night of Mar 9, with symptoms), #3 at 04:30 on Mar 11 (before noon: the night of
-/// Mar 10, 11 minutes).
-fn seeded() -> Home {
-    let home = Home::new(SETUP);
-    home.add("calf", "left", "3", "2025-03-12 23:00", &[]);
-    home.add("foot", "right", "2", "2025-03-10 00:30", &["--symptoms"]);
-    home.add(
-        "thigh",
-        "both",
-        "5",
-        "2025-03-11 04:30",
-        &["--minutes", "11"],
-    );
-    home
+/// Three cramps logged out of time order: the first at 23:00 on Mar 12 (the night of Mar 12), the
+/// second at 00:30 on Mar 10 (the night of Mar 9, with symptoms), the third at 04:30 on Mar 11
+/// (before noon: the night of Mar 10, 11 minutes). Returns the home and the ids `logged #ID` showed
+/// for them, in the order logged.
+///
+/// Ids are random letters; in the rare home where two share their first four, `cramp log` shows
+/// more letters than `logged` did, so the diary is seeded again in a fresh home.
+fn seeded() -> (Home, [String; 3]) {
+    loop {
+        let home = Home::new(SETUP);
+        let ids = [
+            logged_id(&home.add("calf", "left", "3", "2025-03-12 23:00", &[])),
+            logged_id(&home.add("foot", "right", "2", "2025-03-10 00:30", &["--symptoms"])),
+            logged_id(&home.add(
+                "thigh",
+                "both",
+                "5",
+                "2025-03-11 04:30",
+                &["--minutes", "11"],
+            )),
+        ];
+        let mut starts: Vec<&str> = ids.iter().map(|id| &id[..4]).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        if starts.len() == ids.len() {
+            return (home, ids);
+        }
+    }
 }
 
-const SEEDED_LOG: [&str; 3] = [
-    "#1  Wed 12 Mar 2025 23:00  night of Wed 12 Mar 2025  calf  left  3/5  —",
-    "#3  Tue 11 Mar 2025 04:30  night of Mon 10 Mar 2025  thigh  both  5/5  11 min  warning: a cramp longer than 10 minutes",
-    "#2  Mon 10 Mar 2025 00:30  night of Sun 9 Mar 2025  foot  right  2/5  —  warning: weakness, numbness, swelling or skin change",
-];
+/// `cramp log` of the seeded diary, newest first, with the ids [`seeded`] returned.
+fn seeded_log(ids: &[String; 3]) -> [String; 3] {
+    [
+        format!(
+            "#{}  Wed 12 Mar 2025 23:00  night of Wed 12 Mar 2025  calf  left  3/5  —",
+            ids[0]
+        ),
+        format!(
+            "#{}  Tue 11 Mar 2025 04:30  night of Mon 10 Mar 2025  thigh  both  5/5  11 min  warning: a cramp longer than 10 minutes",
+            ids[2]
+        ),
+        format!(
+            "#{}  Mon 10 Mar 2025 00:30  night of Sun 9 Mar 2025  foot  right  2/5  —  warning: weakness, numbness, swelling or skin change",
+            ids[1]
+        ),
+    ]
+}
+
+/// The id `cramp log add` printed (`logged #ID  ...`): the short form, at least four letters a-z.
+fn logged_id(out: &Out) -> String {
+    let id: String = out
+        .stdout
+        .strip_prefix("logged #")
+        .unwrap_or_else(|| panic!("`cramp {}`: no `logged #ID`: {:?}", out.args, out.stdout))
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    assert!(
+        id.len() >= 4 && id.bytes().all(|b| b.is_ascii_lowercase()),
+        "`cramp {}`: id {id:?} in {:?}",
+        out.args,
+        out.stdout
+    );
+    id
+}
+
+/// A short id that none of `ids` starts with: unknown in a diary of those entries.
+fn unknown_id(ids: &[String]) -> String {
+    let first = (b'a'..=b'z')
+        .map(char::from)
+        .find(|c| ids.iter().all(|id| !id.starts_with(*c)))
+        .unwrap_or_else(|| panic!("every letter starts one of {ids:?}"));
+    format!("{first}qqq")
+}
+
+/// The journal file's text.
+fn journal_string(home: &Home) -> String {
+    String::from_utf8(home.journal_bytes().unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"))
+}
 
 /// No journal, and no data folder either: the command stored nothing.
 fn assert_nothing_stored(home: &Home, what: &str) {

@@ -33,10 +33,17 @@ fn log_add_with_symptoms_shows_when_to_get_help_at_once() {
     let home = Home::new(SETUP);
     let out = home.add("calf", "left", "3", "2025-03-10 02:00", &["--symptoms"]);
     assert_get_help_shown(&out);
+    let id = crate::logged_id(&out);
     assert!(
-        out.stdout.starts_with("logged #1 "),
+        out.stdout.starts_with(&format!("logged #{id}  ")),
         "the entry is stored before the advice: {}",
         out.stdout
+    );
+    let stored = home.parsed();
+    assert!(
+        stored.episodes().iter().any(|e| e.id.starts_with(&id)),
+        "#{id} not in {:?}",
+        stored.episodes()
     );
 }
 

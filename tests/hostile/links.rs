@@ -68,7 +68,8 @@ fn a_journal_that_is_a_link_is_refused_for_reading_and_writing_and_never_replace
 #[test]
 fn a_temporary_file_left_by_a_killed_writer_is_cleaned_up_on_the_next_write() {
     let home = Home::new(SETUP);
-    home.put_journal(format!("{HEADER}night 2025-01-01 fluids=2\n"));
+    let v1 = format!("{HEADER}night 2025-01-01 fluids=2\n");
+    home.put_journal(&v1);
     for name in [".journal.txt.tmp", ".journal.txt.k1ll3dH4lf.tmp"] {
         fs::write(home.data().join(name), "cramp-coach journal 1\nnight 20")
             .unwrap_or_else(|e| panic!("{e}"));
@@ -76,8 +77,26 @@ fn a_temporary_file_left_by_a_killed_writer_is_cleaned_up_on_the_next_write() {
     // A file of someone's own that only looks alike is left.
     fs::write(home.data().join("journal.txt.tmp.mine"), "keep").unwrap_or_else(|e| panic!("{e}"));
     home.run(&["check", "fluids"]).code(0);
+    // The version 1 journal, written as version 2, is kept once beside it as it was.
     assert_eq!(
         home.listing(),
-        ["journal.lock", "journal.txt", "journal.txt.tmp.mine"]
+        [
+            "journal.lock",
+            "journal.txt",
+            "journal.txt.tmp.mine",
+            "journal.v1.bak"
+        ]
+    );
+    let backup = home.data().join("journal.v1.bak");
+    assert_eq!(fs::read_to_string(&backup).ok(), Some(v1));
+    assert_eq!(
+        fs::metadata(&backup).map(|m| m.mode() & 0o777).ok(),
+        Some(0o600)
+    );
+    assert_eq!(
+        fs::read_to_string(home.data().join("journal.txt.tmp.mine"))
+            .ok()
+            .as_deref(),
+        Some("keep")
     );
 }

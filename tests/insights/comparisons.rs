@@ -188,7 +188,7 @@ fn comparisons_cover_only_the_eight_week_window() {
     for (n, d) in nights(date(2025, 1, 1), TONIGHT).into_iter().enumerate() {
         j.set(d, "stretch", 1);
         if n % 2 == 0 {
-            j.add_episode(cramp(d));
+            j.add_episode(cramp(d), 19001);
         }
     }
     let i = insights::compute(&content(), &j, TONIGHT);

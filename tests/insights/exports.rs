@@ -24,36 +24,46 @@ fn export_journal() -> Journal {
     j.set(date(2025, 6, 25), "weekdays", 1);
     j.set(date(2025, 6, 28), "weekdays", 1); // Saturday: kept on a night it does not apply
     // Logged out of time order: exports sort by when it began.
-    j.add_episode(Episode {
-        at: utc(date(2025, 6, 27), 2, 15),
-        seconds: None,
-        symptoms: None,
-        muscle: Some(Muscle::Thigh),
-        side: Some(LegSide::Both),
-        intensity: Some(5),
-        ..cramp(date(2025, 6, 26))
-    });
-    j.add_episode(Episode {
-        at: utc(date(2025, 6, 25), 0, 30),
-        seconds: Some(90),
-        symptoms: Some(true),
-        ..cramp(date(2025, 6, 24))
-    });
-    j.add_episode(Episode {
-        at: utc(date(2025, 6, 25), 4, 30),
-        seconds: Some(660),
-        muscle: Some(Muscle::Foot),
-        side: Some(LegSide::Right),
-        intensity: Some(1),
-        ..cramp(date(2025, 6, 25))
-    });
+    j.add_episode(
+        Episode {
+            at: utc(date(2025, 6, 27), 2, 15),
+            seconds: None,
+            symptoms: None,
+            muscle: Some(Muscle::Thigh),
+            side: Some(LegSide::Both),
+            intensity: Some(5),
+            ..cramp(date(2025, 6, 26))
+        },
+        2601,
+    );
+    j.add_episode(
+        Episode {
+            at: utc(date(2025, 6, 25), 0, 30),
+            seconds: Some(90),
+            symptoms: Some(true),
+            ..cramp(date(2025, 6, 24))
+        },
+        3502,
+    );
+    j.add_episode(
+        Episode {
+            at: utc(date(2025, 6, 25), 4, 30),
+            seconds: Some(660),
+            muscle: Some(Muscle::Foot),
+            side: Some(LegSide::Right),
+            intensity: Some(1),
+            ..cramp(date(2025, 6, 25))
+        },
+        4103,
+    );
     // Before --since.
-    j.add_episode(cramp(date(2025, 6, 21)));
+    j.add_episode(cramp(date(2025, 6, 21)), 5004);
     j
 }
 
 /// The CSV's header: the fixed columns, then one a habit of our content, saying what it holds: 1 or
-/// 0 (`kept`), or the night's count for the counted habit (`count`).
+/// 0 (`kept`), or the night's count for the counted habit (`count`); then the night's skip (whether,
+/// and why) and its note.
 fn header() -> Vec<&'static str> {
     [
         &COLUMNS[..],
@@ -62,6 +72,7 @@ fn header() -> Vec<&'static str> {
             "habit:fluids:count",
             "habit:weekdays:kept",
         ],
+        &["skipped", "skip_reason", "note"],
     ]
     .concat()
 }
@@ -124,7 +135,11 @@ fn csv_is_rfc_4180_with_a_header_episodes_and_one_row_a_night() {
     assert_eq!(episodes.len(), 3, "the cramp of Jun 21 is before --since");
     for (row, want) in episodes.iter().zip(expected) {
         assert_eq!(&row[..10], want);
-        assert_eq!(&row[10..], ["", "", ""], "habit cells are for night rows");
+        assert_eq!(
+            &row[10..],
+            ["", "", "", "", "", ""],
+            "habit, skip and note cells are for night rows"
+        );
     }
 
     let night_rows: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == "night").collect();
@@ -137,6 +152,8 @@ fn csv_is_rfc_4180_with_a_header_episodes_and_one_row_a_night() {
     assert_eq!(dates, want, "one row a night, from --since to tonight");
     for r in &night_rows {
         assert!(r[2..10].iter().all(String::is_empty), "{r:?}");
+        // Nothing skipped or noted in this journal.
+        assert!(r[13..].iter().all(String::is_empty), "{r:?}");
     }
     let habits: Vec<[&str; 3]> = night_rows
         .iter()
@@ -207,11 +224,14 @@ fn csv_quotes_a_field_with_a_comma_or_a_quote() {
     // ids are [a-z0-9-], the other cells are dates, numbers and fixed words. The library takes any
     // Episode, so a routine name with a comma and a quote shows the quoting itself.
     let mut j = Journal::default();
-    j.add_episode(Episode {
-        routine: Some("calf, \"toe pull\"".to_string()),
-        steps: vec![1, 2, 10],
-        ..cramp(date(2025, 6, 24))
-    });
+    j.add_episode(
+        Episode {
+            routine: Some("calf, \"toe pull\"".to_string()),
+            steps: vec![1, 2, 10],
+            ..cramp(date(2025, 6, 24))
+        },
+        20905,
+    );
     let text = export::csv(&content(), &j, None, TONIGHT);
     assert!(
         text.contains(",\"calf, \"\"toe pull\"\"\",1 2 10,"),

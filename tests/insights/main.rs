@@ -97,7 +97,7 @@ fn utc(d: Date, hour: i8, minute: i8) -> Timestamp {
 /// A plain cramp on `night`, logged at 23:00 UTC that evening.
 fn cramp(night: Date) -> Episode {
     Episode {
-        id: 0,
+        id: String::new(),
         night,
         at: utc(night, 23, 0),
         offset: Offset::UTC,
@@ -113,7 +113,7 @@ fn cramp(night: Date) -> Episode {
 
 fn with_cramps(journal: &mut Journal, list: &[Date]) {
     for d in list {
-        journal.add_episode(cramp(*d));
+        journal.add_episode(cramp(*d), 11501);
     }
 }
 

@@ -47,8 +47,13 @@ fn cli_episodes_before_noon_belong_to_the_night_before() {
         log_at(&home, at, &[]);
     }
     let j = load(&home);
-    let got: Vec<(u32, Date, Timestamp)> =
-        j.episodes().iter().map(|e| (e.id, e.night, e.at)).collect();
+    // The diary in time order (ids are random letters now).
+    let got: Vec<(u32, Date, Timestamp)> = j
+        .episodes()
+        .iter()
+        .zip(1..)
+        .map(|(e, n)| (n, e.night, e.at))
+        .collect();
     let (jun23, jun24) = (date(2025, 6, 23), date(2025, 6, 24));
     assert_eq!(
         got,
@@ -150,16 +155,61 @@ fn cli_day_starts_at_moves_tonight_for_habits_but_not_a_cramps_night() {
     let early = today.strftime("%Y-%m-%d 00:30").to_string();
     let jun23 = date(2025, 6, 23);
     let mut want = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    // The whole id of the entry a `log add` just made: the one new in the journal, which starts
+    // with the id `logged` showed.
+    let mut added = |out: &crate::support::out::Out| {
+        out.ok();
+        let shown = logged_id(out);
+        let new: Vec<String> = load(&home)
+            .episodes()
+            .iter()
+            .map(|e| e.id.clone())
+            .filter(|id| !ids.contains(id))
+            .collect();
+        assert_eq!(new.len(), 1, "{new:?}");
+        assert!(new[0].starts_with(&shown), "#{shown} is {}", new[0]);
+        ids.push(new[0].clone());
+    };
     for config in [&midnight, &noon] {
         let with = ["--config", config.as_str()];
-        home.add("calf", "left", "3", &early, &with);
-        home.run(&[&LOG_ADD[..], &with].concat()).ok(); // now, between 08:00 and 09:00
-        home.add("calf", "left", "3", "2025-06-24 00:30", &with);
-        home.add("calf", "left", "3", "2025-06-23 23:59", &with);
+        added(&home.add("calf", "left", "3", &early, &with));
+        added(&home.run(&[&LOG_ADD[..], &with].concat())); // now, between 08:00 and 09:00
+        added(&home.add("calf", "left", "3", "2025-06-24 00:30", &with));
+        added(&home.add("calf", "left", "3", "2025-06-23 23:59", &with));
         want.extend([yesterday, yesterday, jun23, jun23]);
     }
-    let nights: Vec<Date> = load(&home).episodes().iter().map(|e| e.night).collect();
+    // The diary keeps entries in time order; each is found by its id.
+    let j = load(&home);
+    assert!(
+        j.episodes().windows(2).all(|w| w[0].at <= w[1].at),
+        "{:?}",
+        j.episodes()
+    );
+    let nights: Vec<Date> = ids
+        .iter()
+        .map(|id| {
+            j.episodes()
+                .iter()
+                .find(|e| e.id == *id)
+                .unwrap_or_else(|| panic!("#{id} in {:?}", j.episodes()))
+                .night
+        })
+        .collect();
     assert_eq!(nights, want);
+}
+
+/// The id `cramp log add` printed (`logged #ID  ...`).
+fn logged_id(out: &crate::support::out::Out) -> String {
+    let id: String = out
+        .stdout
+        .strip_prefix("logged #")
+        .unwrap_or_else(|| panic!("`cramp {}`: {:?}", out.args, out.stdout))
+        .chars()
+        .take_while(char::is_ascii_lowercase)
+        .collect();
+    assert!(id.len() >= 4, "{:?}", out.stdout);
+    id
 }
 
 #[test]

@@ -28,12 +28,12 @@ fn insights_count_episodes_with_a_red_flag_in_the_window() {
         symptoms: Some(symptoms),
         ..cramp(d)
     };
-    j.add_episode(flagged(date(2025, 6, 2), 60, true)); // symptoms
-    j.add_episode(flagged(date(2025, 6, 9), 601, false)); // just over 10 minutes
-    j.add_episode(flagged(date(2025, 6, 16), 900, true)); // both: one episode
-    j.add_episode(flagged(date(2025, 6, 23), 600, false)); // exactly 10 minutes: none
-    j.add_episode(flagged(date(2025, 6, 24), 60, false));
-    j.add_episode(flagged(date(2025, 5, 4), 60, true)); // before the window
+    j.add_episode(flagged(date(2025, 6, 2), 60, true), 3001); // symptoms
+    j.add_episode(flagged(date(2025, 6, 9), 601, false), 3102); // just over 10 minutes
+    j.add_episode(flagged(date(2025, 6, 16), 900, true), 3203); // both: one episode
+    j.add_episode(flagged(date(2025, 6, 23), 600, false), 3304); // exactly 10 minutes: none
+    j.add_episode(flagged(date(2025, 6, 24), 60, false), 3405);
+    j.add_episode(flagged(date(2025, 5, 4), 60, true), 3506); // before the window
     let c = content();
     let i = insights::compute(&c, &j, TONIGHT);
     assert_eq!((i.red_flag_episodes, i.episodes), (3, 5));
@@ -49,7 +49,7 @@ fn insights_count_episodes_with_a_red_flag_in_the_window() {
 
     // None flagged: no line.
     let mut j = tracked_journal();
-    j.add_episode(flagged(date(2025, 6, 24), 600, false));
+    j.add_episode(flagged(date(2025, 6, 24), 600, false), 5107);
     let i = insights::compute(&c, &j, TONIGHT);
     assert_eq!(i.red_flag_episodes, 0);
     assert!(!insights::to_text(&c, &i).contains("warning sign"));

@@ -46,12 +46,12 @@ fn counted_habit_counts_up_and_undo_counts_down() {
     assert!(habits_line(&home, night, "fluids").starts_with("[2/6] fluids "));
     assert!(habits_line(&home, night, "stretch").starts_with("[ ] stretch "));
     assert_eq!(home.parsed().count(date(2025, 2, 10), "fluids"), 2);
-    assert!(
-        fs::read_to_string(home.journal())
-            .unwrap()
-            .contains("\nnight 2025-02-10 fluids=2\n")
-    );
-    // Down to nothing: the night goes from the file.
+    // Count 2 after four changes (three up, one down): the change number is written after `~`.
+    let text = fs::read_to_string(home.journal()).unwrap();
+    assert!(text.starts_with("cramp-coach journal 2\n"), "{text}");
+    assert!(text.contains("\nnight 2025-02-10 fluids=2~4\n"), "{text}");
+    // Down to nothing: nothing kept, the night stays in the file as taken back (`=0`), six
+    // changes on, so a copy that saw fewer changes cannot bring a count back in a merge.
     for _ in 0..2 {
         assert_exit(
             &home.output(&["check", "fluids", "--date", night, "--undo"]),
@@ -59,7 +59,17 @@ fn counted_habit_counts_up_and_undo_counts_down() {
         );
     }
     assert!(home.parsed().is_empty());
+    assert_eq!(home.parsed().nights().count(), 0);
+    let text = fs::read_to_string(home.journal()).unwrap();
+    assert!(text.contains("\nnight 2025-02-10 fluids=0~6\n"), "{text}");
     assert!(habits_line(&home, night, "fluids").starts_with("[0/6] fluids "));
+    // Another undo at zero changes nothing, not even the file.
+    let before = fingerprint(&home.journal());
+    assert_exit(
+        &home.output(&["check", "fluids", "--date", night, "--undo"]),
+        0,
+    );
+    assert_eq!(fingerprint(&home.journal()), before);
 }
 
 #[test]

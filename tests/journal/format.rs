@@ -217,7 +217,7 @@ fn crlf_line_endings_comments_and_blank_lines_are_accepted() {
 #[test]
 fn a_newer_journal_version_is_its_own_error() {
     for (text, version) in [
-        ("cramp-coach journal 2\n", 2),
+        ("cramp-coach journal 3\n", 3),
         (
             "cramp-coach journal 99\nnight 2025-01-01 stretch\nsomething new\n",
             99,

@@ -1,7 +1,8 @@
 //! The journal: its text format through the library API (`format`), then the file on disk through
 //! the built `cramp` binary: concurrent writers (`writers`), SIGKILL at random instants (`sigkill`),
 //! unreadable journals left untouched (`unreadable`), private permissions (`permissions`), `--undo`
-//! and counted habits (`check`), and the fsync/rename order (`durability`).
+//! and counted habits (`check`), the fsync/rename order (`durability`), and format version 2: the
+//! upgrade of a version 1 journal and diary ids by prefix (`v2`).
 //!
 //! Every binary run is isolated (`SETUP`): `--data-dir` inside a fresh tempdir, HOME,
 //! XDG_CONFIG_HOME and XDG_DATA_HOME inside it too, every `CRAMP_*` variable and NO_COLOR removed,
@@ -28,6 +29,7 @@ mod format;
 mod permissions;
 mod sigkill;
 mod unreadable;
+mod v2;
 mod writers;
 
 use std::collections::BTreeSet;

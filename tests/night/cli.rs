@@ -76,10 +76,30 @@ fn a_habit_cannot_be_ticked_on_a_night_it_does_not_apply() {
 #[test]
 fn log_remove_takes_the_id_as_log_shows_it() {
     let home = Home::new(SETUP);
-    home.run(&support::LOG_ADD).ok();
-    let out = home.run(&["log", "remove", "#1"]);
+    let added = home.run(&support::LOG_ADD);
+    added.ok();
+    // `logged #ID  ...`, and `cramp log` shows the same `#ID` first on the line.
+    let shown: String = added
+        .stdout
+        .strip_prefix("logged ")
+        .and_then(|rest| rest.split("  ").next())
+        .unwrap_or_else(|| panic!("{:?}", added.stdout))
+        .to_string();
+    assert!(shown.starts_with('#') && shown.len() >= 5, "{shown:?}");
+    let log = home.run(&["log"]);
+    assert!(
+        log.stdout.starts_with(&format!("{shown}  ")),
+        "{}",
+        log.stdout
+    );
+    let out = home.run(&["log", "remove", &shown]);
     out.ok();
-    assert_eq!(out.stdout, "removed #1\n");
+    assert_eq!(out.stdout, format!("removed {shown}\n"));
+    // The version 1 form, a number, is no id now.
+    home.run(&support::LOG_ADD).ok();
+    home.run(&["log", "remove", "1"])
+        .code(2)
+        .stderr_has("is not a cramp id");
 }
 
 #[test]
@@ -160,12 +180,20 @@ fn log_since_in_the_future_is_refused_like_export_since() {
 #[test]
 fn people_read_one_date_style_and_files_keep_iso() {
     let home = Home::new(SETUP);
-    home.add("calf", "left", "3", "2025-03-10 12:00", &[]);
+    let added = home.add("calf", "left", "3", "2025-03-10 12:00", &[]);
+    let id: String = added
+        .stdout
+        .strip_prefix("logged #")
+        .unwrap_or_else(|| panic!("{:?}", added.stdout))
+        .chars()
+        .take_while(char::is_ascii_lowercase)
+        .collect();
+    assert_eq!(id.len(), 4, "{:?}", added.stdout);
     let log = home.run(&["log"]);
     log.ok();
     assert_eq!(
         log.stdout,
-        "#1  Mon 10 Mar 2025 12:00  night of Mon 10 Mar 2025  calf  left  3/5  —\n"
+        format!("#{id}  Mon 10 Mar 2025 12:00  night of Mon 10 Mar 2025  calf  left  3/5  —\n")
     );
     let check = home.run(&["check", "fluids", "--date", "2025-03-10"]);
     assert!(

@@ -87,8 +87,10 @@ fn relief_on_a_terminal_logs_the_cramp_with_single_keys_and_nothing_typed_echoes
     tui.send("4");
     tui.wait_text("skin change?");
     tui.send("y");
-    tui.wait_text("saved · cramp #1");
+    tui.wait_text("saved · cramp #");
     tui.wait_text("Shown because you logged");
+    // The id shown: the first four letters of the entry's (the only one in the diary).
+    let id = saved_id(&tui);
     tui.expect_exit(0);
     assert!(
         !shows(tui.screen(), "xyz"),
@@ -102,10 +104,29 @@ fn relief_on_a_terminal_logs_the_cramp_with_single_keys_and_nothing_typed_echoes
     let log = home.run(&["log"]);
     log.ok();
     assert!(
-        log.stdout.contains("foot  left  4/5") && log.stdout.contains("routine quick"),
+        log.stdout.starts_with(&format!("#{id}  "))
+            && log.stdout.contains("foot  left  4/5")
+            && log.stdout.contains("routine quick"),
         "{}",
         log.stdout
     );
+}
+
+/// The id after `saved · cramp #` on the screen: four letters a-z.
+fn saved_id(tui: &Tui) -> String {
+    let rows = support::pty::rows(tui.screen());
+    let id: String = rows
+        .iter()
+        .find_map(|r| {
+            r.split_once("saved · cramp #")
+                .map(|(_, id)| id.to_string())
+        })
+        .unwrap_or_else(|| panic!("no id on screen:\n{}", tui.dump()))
+        .chars()
+        .take_while(char::is_ascii_lowercase)
+        .collect();
+    assert_eq!(id.len(), 4, "{}", tui.dump());
+    id
 }
 
 #[test]

@@ -196,7 +196,7 @@ fn when_to_get_help_says_why_it_opened() {
     app.update(Msg::Start("calf".to_string()), t0);
     key(&mut app, Key::Char('q'), t0 + secs(5));
     let episode = Episode {
-        id: 4,
+        id: "kqmzbwta".to_string(),
         seconds: Some(11 * 60),
         ..Episode::begun(jiff::Timestamp::UNIX_EPOCH, &jiff::tz::TimeZone::UTC)
     };
@@ -254,10 +254,13 @@ fn insights_fit_80_by_24_with_the_chart_and_scroll_to_the_end() {
     let mut journal = Journal::default();
     for back in 0..40 {
         let night = tonight() - jiff::Span::new().days(back * 2);
-        journal.add_episode(Episode {
-            night,
-            ..Episode::begun(jiff::Timestamp::UNIX_EPOCH, &jiff::tz::TimeZone::UTC)
-        });
+        journal.add_episode(
+            Episode {
+                night,
+                ..Episode::begun(jiff::Timestamp::UNIX_EPOCH, &jiff::tz::TimeZone::UTC)
+            },
+            25601,
+        );
     }
     let mut app = App::new(Content::builtin(), Config::builtin(), Vec::new(), tonight());
     app.update(Msg::JournalLoaded(Ok(journal)), t0);
