@@ -49,11 +49,20 @@ _cramp() {
             cramp,man)
                 cmd="cramp__subcmd__man"
                 ;;
+            cramp,merge)
+                cmd="cramp__subcmd__merge"
+                ;;
+            cramp,note)
+                cmd="cramp__subcmd__note"
+                ;;
             cramp,paths)
                 cmd="cramp__subcmd__paths"
                 ;;
             cramp,run)
                 cmd="cramp__subcmd__run"
+                ;;
+            cramp,skip)
+                cmd="cramp__subcmd__skip"
                 ;;
             cramp,status)
                 cmd="cramp__subcmd__status"
@@ -94,11 +103,20 @@ _cramp() {
             cramp__subcmd__help,man)
                 cmd="cramp__subcmd__help__subcmd__man"
                 ;;
+            cramp__subcmd__help,merge)
+                cmd="cramp__subcmd__help__subcmd__merge"
+                ;;
+            cramp__subcmd__help,note)
+                cmd="cramp__subcmd__help__subcmd__note"
+                ;;
             cramp__subcmd__help,paths)
                 cmd="cramp__subcmd__help__subcmd__paths"
                 ;;
             cramp__subcmd__help,run)
                 cmd="cramp__subcmd__help__subcmd__run"
+                ;;
+            cramp__subcmd__help,skip)
+                cmd="cramp__subcmd__help__subcmd__skip"
                 ;;
             cramp__subcmd__help,status)
                 cmd="cramp__subcmd__help__subcmd__status"
@@ -137,7 +155,7 @@ _cramp() {
 
     case "${cmd}" in
         cramp)
-            opts="-h -V --content --config --data-dir --help --version run list validate habits check log insights export status init defaults paths completions man help"
+            opts="-h -V --content --config --data-dir --help --version run list validate habits check log insights export skip note merge status init defaults paths completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,7 +327,7 @@ _cramp() {
             return 0
             ;;
         cramp__subcmd__help)
-            opts="run list validate habits check log insights export status init defaults paths completions man help"
+            opts="run list validate habits check log insights export skip note merge status init defaults paths completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,6 +522,34 @@ _cramp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cramp__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cramp__subcmd__help__subcmd__note)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cramp__subcmd__help__subcmd__paths)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -519,6 +565,20 @@ _cramp() {
             return 0
             ;;
         cramp__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cramp__subcmd__help__subcmd__skip)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -822,6 +882,66 @@ _cramp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cramp__subcmd__merge)
+            opts="-h --dry-run --driver --content --config --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cramp__subcmd__note)
+            opts="-h --date --clear --content --config --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --content)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cramp__subcmd__paths)
             opts="-h --content --config --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -855,6 +975,40 @@ _cramp() {
                 return 0
             fi
             case "${prev}" in
+                --content)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cramp__subcmd__skip)
+            opts="-h --date --reason --undo --content --config --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --content)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -78,7 +78,7 @@ pub enum Command {
     },
     /// The cramp diary, newest first; `log add` and `log remove` change it.
     #[command(
-        after_help = "Examples:\n  cramp log\n  cramp log --since 2026-11-01\n  cramp log add --muscle calf --side left --intensity 4 --minutes 3\n  cramp log remove 3"
+        after_help = "Examples:\n  cramp log\n  cramp log --since 2026-11-01\n  cramp log add --muscle calf --side left --intensity 4 --minutes 3\n  cramp log remove kqmz"
     )]
     Log {
         /// Only cramps on nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).

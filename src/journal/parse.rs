@@ -60,6 +60,8 @@ impl Journal {
         };
         journal.nights.reserve(text.len() / 100);
         let mut fields: Vec<(usize, &str)> = Vec::with_capacity(12);
+        // Version 1 numbered its entries in increasing order, each once.
+        let mut last_number = 0u32;
         for line in lines {
             let bytes = line.as_bytes();
             if bytes.is_empty() || bytes[0] == b'#' {
@@ -99,7 +101,8 @@ impl Journal {
                     {
                         return None;
                     }
-                    let number: u32 = id.parse().ok().filter(|&n| n >= 1)?;
+                    let number: u32 = id.parse().ok().filter(|&n| n > last_number)?;
+                    last_number = number;
                     diary::legacy_id(number, after)
                 } else {
                     if !diary::is_episode_id(id) {
@@ -163,6 +166,12 @@ impl Journal {
                 .episodes
                 .sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         }
+        // Each id once (the careful parser names the line of a second one).
+        let mut ids: Vec<&str> = journal.episodes.iter().map(|e| e.id.as_str()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return None;
+        }
         if journal
             .episodes
             .iter()
@@ -187,6 +196,7 @@ impl Journal {
         let mut notes: BTreeMap<Date, Mark> = BTreeMap::new();
         let mut removed: BTreeSet<String> = BTreeSet::new();
         let mut version = 0;
+        let mut numbers: BTreeSet<u32> = BTreeSet::new();
         for (n, raw) in text.split('\n').enumerate() {
             let line_no = n + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -428,6 +438,13 @@ impl Journal {
                                     format!("{:?} is not an episode id", sanitize(word)),
                                 )
                             })?;
+                        if !numbers.insert(number) {
+                            return Err(error(
+                                line_no,
+                                column_of(line, icol),
+                                format!("cramp {number} is listed twice"),
+                            ));
+                        }
                         let after: Vec<&str> = fields.iter().map(|(_, w)| *w).collect();
                         diary::legacy_id(number, &after.join(" "))
                     } else if diary::is_episode_id(word) {
