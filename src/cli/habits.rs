@@ -11,7 +11,7 @@ use cramp_coach::text::sanitize;
 
 use super::clock;
 use super::exit::{self, Failure, fail};
-use super::journal::{command_store, read};
+use super::journal::command_store;
 use super::output::print;
 
 fn habit_line(habit: &Habit, journal: &Journal, night: Date) -> String {
@@ -38,7 +38,8 @@ pub fn show(
     date: Option<Date>,
 ) -> exit::Result {
     let night = night_asked(config, date)?;
-    let journal = read(locations)?;
+    // Habits need nothing of the diary: years of it are not parsed for them.
+    let journal = super::journal::read_nights(locations)?;
     if content.habits.is_empty() {
         fail("the content file has no habits");
         return Ok(());

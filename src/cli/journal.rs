@@ -32,6 +32,18 @@ pub fn read(locations: &Locations) -> Result<Journal, Failure> {
     Ok(store.load()?)
 }
 
+/// [`read`] for a command that needs only the nights (`cramp habits`): the diary is not parsed.
+pub fn read_nights(locations: &Locations) -> Result<Journal, Failure> {
+    let store = command_store(locations)?;
+    if store.folder_warning().is_none() && !store.conflict_copies().is_empty() {
+        return read(locations);
+    }
+    if let Some(w) = store.folder_warning() {
+        fail(format!("warning: {w}"));
+    }
+    Ok(store.load_nights()?)
+}
+
 /// A change to the journal for a command: under the lock (saying so while another cramp holds
 /// it), with what the store did besides (conflict copies merged) said once on standard error.
 pub fn update<R>(

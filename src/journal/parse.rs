@@ -27,7 +27,7 @@ impl Journal {
 
     /// [`Journal::parse`] of text the journal may keep: a file the app wrote is not copied.
     pub fn parse_owned(path: &Path, text: String) -> Result<Journal, JournalError> {
-        match Journal::index_canonical(&text) {
+        match Journal::index_canonical(&text, true) {
             Some(mut journal) => {
                 journal.text = text;
                 Ok(journal)
@@ -38,15 +38,31 @@ impl Journal {
 
     #[cfg(test)]
     fn parse_canonical(text: &str) -> Option<Journal> {
-        Journal::index_canonical(text).map(|mut journal| {
+        Journal::index_canonical(text, true).map(|mut journal| {
             journal.text = text.to_string();
             journal
         })
     }
 
+    /// The nights only (ticks, skips and notes), for a reader that needs nothing of the diary
+    /// (`cramp habits`): a file as the app writes it is read without parsing its diary lines
+    /// (they are only checked to be printable ASCII); anything else goes through the careful
+    /// parser, which reads everything. Every change reads the whole journal again first, so a
+    /// diary line this passes over is still checked before anything is written.
+    pub fn parse_nights(path: &Path, text: String) -> Result<Journal, JournalError> {
+        match Journal::index_canonical(&text, false) {
+            Some(mut journal) => {
+                journal.text = text;
+                Ok(journal)
+            }
+            None => Journal::parse_careful(path, &text),
+        }
+    }
+
     /// The fast path: `None` at the first thing it does not expect, valid or not. The journal it
-    /// returns has its nights as ranges of `text`, which the caller puts in.
-    fn index_canonical(text: &str) -> Option<Journal> {
+    /// returns has its nights as ranges of `text`, which the caller puts in. Without `diary`,
+    /// diary lines are passed over (see [`Journal::parse_nights`]).
+    fn index_canonical(text: &str, diary: bool) -> Option<Journal> {
         let mut lines = text.split('\n');
         let version = match lines.next()? {
             "cramp-coach journal 2" => 2,
@@ -92,6 +108,9 @@ impl Journal {
             } else if let Some(rest) = line.strip_prefix("cramp ") {
                 if !line.is_ascii() || line.bytes().any(|b| b < 0x20 || b == 0x7f) {
                     return None;
+                }
+                if !diary {
+                    continue;
                 }
                 let (id, after) = rest.split_once(' ')?;
                 let id = if version == 1 {
@@ -143,6 +162,11 @@ impl Journal {
                             return None;
                         }
                         marks.push((night, mark));
+                    }
+                    "removed" if !diary => {
+                        if !diary::is_episode_id(rest) {
+                            return None;
+                        }
                     }
                     "removed" => {
                         if !diary::is_episode_id(rest)
@@ -833,6 +857,18 @@ cramp 2 night=2026-11-27 at=2026-11-28T03:12:00+01:00 muscle=calf side=left inte
         if many > 1 {
             assert_eq!(j.find_episode(first).unwrap_err().len(), many);
         }
+    }
+
+    #[test]
+    fn the_nights_alone_pass_over_the_diary_which_the_whole_parse_still_checks() {
+        let text = "cramp-coach journal 2\nnight 2026-11-20 stretch\ncramp kqmzbwta night=2026-11-20 at=soon\n";
+        let nights = Journal::parse_nights(Path::new("j"), text.to_string()).unwrap();
+        assert_eq!(nights.count(date(2026, 11, 20), "stretch"), 1);
+        assert!(nights.episodes().is_empty());
+        assert!(Journal::parse(Path::new("j"), text).is_err());
+        // A control character is caught either way.
+        let text = "cramp-coach journal 2\ncramp kqmzbwta \u{1b}[2J\n";
+        assert!(Journal::parse_nights(Path::new("j"), text.to_string()).is_err());
     }
 
     #[test]

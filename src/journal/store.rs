@@ -67,6 +67,17 @@ impl Store {
         }
     }
 
+    /// The journal's nights (ticks, skips, notes) without its diary, for a reader that needs
+    /// nothing else ([`Journal::parse_nights`]); a missing file is an empty journal.
+    pub fn load_nights(&self) -> Result<Journal, JournalError> {
+        let path = self.path();
+        match read_limited(&path) {
+            Ok(Some(text)) => Journal::parse_nights(&path, text),
+            Ok(None) => Ok(Journal::default()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// The journal's text as it is on disk, not parsed (`None`: there is no journal).
     pub fn read_text(&self) -> Result<Option<String>, JournalError> {
         read_limited(&self.path())
