@@ -252,10 +252,10 @@ impl Store {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let mut builder = fs::DirBuilder::new();
         #[cfg(unix)]
-        builder.mode(0o700);
-        let _ = builder.create(&folder);
+        let _ = fs::DirBuilder::new().mode(0o700).create(&folder);
+        #[cfg(not(unix))]
+        let _ = fs::DirBuilder::new().create(&folder);
         for n in 1..1000 {
             let target = if n == 1 {
                 folder.join(&name)
