@@ -105,8 +105,14 @@ pub fn kept_and_due(
 /// Kept nights in a row up to `tonight`. Nights the habit does not apply, and nights skipped, are
 /// passed over; tonight, while it is still open, does not break the streak.
 pub fn streak(habit: &Habit, journal: &Journal, tonight: Date) -> u32 {
+    streak_back_to(habit, journal, tonight).0
+}
+
+/// [`streak`], and the earliest night it looked at (where the walk back stopped): a reader that
+/// holds only recent nights knows from it whether it held enough.
+pub fn streak_back_to(habit: &Habit, journal: &Journal, tonight: Date) -> (u32, Date) {
     let Some(first) = journal.first_night() else {
-        return 0;
+        return (0, tonight);
     };
     let mut count = 0;
     let mut night = tonight;
@@ -117,14 +123,14 @@ pub fn streak(habit: &Habit, journal: &Journal, tonight: Date) -> u32 {
             Mark::Kept => count += 1,
             Mark::Off | Mark::Skipped => {}
             Mark::Missed | Mark::Partial { .. } if night == tonight => {}
-            Mark::Missed | Mark::Partial { .. } => break,
+            Mark::Missed | Mark::Partial { .. } => return (count, night),
         }
         match night.yesterday() {
             Ok(d) => night = d,
             Err(_) => break,
         }
     }
-    count
+    (count, night)
 }
 
 /// The nights a habit applies, as a person reads them ("Mon, Wed and Fri"), if it does not apply

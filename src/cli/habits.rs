@@ -19,6 +19,9 @@ fn habit_line(habit: &Habit, journal: &Journal, night: Date) -> String {
     format!("[{state}] {}  {}", habit.id, habit.title)
 }
 
+/// Nights `cramp habits` reads back from the night it shows, unless a streak goes further.
+const RECENT_NIGHTS: i64 = 62;
+
 /// Resolves the night asked for: tonight, or a past night. A future night is bad usage.
 fn night_asked(config: &Config, date: Option<Date>) -> Result<Date, Failure> {
     let tonight = clock::tonight(config);
@@ -38,13 +41,26 @@ pub fn show(
     date: Option<Date>,
 ) -> exit::Result {
     let night = night_asked(config, date)?;
-    // Habits need nothing of the diary: years of it are not parsed for them.
-    let journal = super::journal::read_nights(locations)?;
+    let tonight = clock::tonight(config);
+    // Habits need nothing of the diary, and mostly recent nights: years of either are not read
+    // for them unless a streak goes back further than the nights read.
+    let since = night
+        .min(tonight)
+        .checked_sub(jiff::Span::new().days(RECENT_NIGHTS))
+        .ok();
+    let mut journal = super::journal::read_nights(locations, since)?;
+    if let Some(since) = since
+        && content
+            .habits
+            .iter()
+            .any(|h| habits::streak_back_to(h, &journal, tonight).1 <= since)
+    {
+        journal = super::journal::read_nights(locations, None)?;
+    }
     if content.habits.is_empty() {
         fail("the content file has no habits");
         return Ok(());
     }
-    let tonight = clock::tonight(config);
     let mut out = String::new();
     for habit in &content.habits {
         out.push_str(&habit_line(habit, &journal, night));

@@ -1,6 +1,8 @@
 //! The journal for a command: where it is, read with a warning about a folder others can change,
 //! and a notice while another cramp holds the lock.
 
+use jiff::civil::Date;
+
 use cramp_coach::config::locations::Locations;
 use cramp_coach::journal::{Journal, LOCK_FILE, LOCK_GIVE_UP, Store};
 use cramp_coach::strings;
@@ -32,8 +34,9 @@ pub fn read(locations: &Locations) -> Result<Journal, Failure> {
     Ok(store.load()?)
 }
 
-/// [`read`] for a command that needs only the nights (`cramp habits`): the diary is not parsed.
-pub fn read_nights(locations: &Locations) -> Result<Journal, Failure> {
+/// [`read`] for a command that needs only the nights (`cramp habits`): the diary is not parsed,
+/// and with `since`, only the nights from then on are read (see [`Journal::parse_recent`]).
+pub fn read_nights(locations: &Locations, since: Option<Date>) -> Result<Journal, Failure> {
     let store = command_store(locations)?;
     if store.folder_warning().is_none() && !store.conflict_copies().is_empty() {
         return read(locations);
@@ -41,7 +44,10 @@ pub fn read_nights(locations: &Locations) -> Result<Journal, Failure> {
     if let Some(w) = store.folder_warning() {
         fail(format!("warning: {w}"));
     }
-    Ok(store.load_nights()?)
+    Ok(match since {
+        Some(since) => store.load_recent(since)?,
+        None => store.load_nights()?,
+    })
 }
 
 /// A change to the journal for a command: under the lock (saying so while another cramp holds

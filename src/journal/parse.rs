@@ -59,6 +59,120 @@ impl Journal {
         }
     }
 
+    /// The nights from `since` on (with every skip and note, and the file's first night), read
+    /// from the end of a file as the app writes it, for a reader that shows recent nights (`cramp
+    /// habits`): years of older nights are not read. A file laid out otherwise, or any line this
+    /// does not expect, is read whole by [`Journal::parse_nights`]. As there, lines not read are
+    /// checked by every write, which parses the whole journal first.
+    pub fn parse_recent(path: &Path, text: String, since: Date) -> Result<Journal, JournalError> {
+        match Journal::index_recent(&text, since) {
+            Some(mut journal) => {
+                journal.text = text;
+                Ok(journal)
+            }
+            None => Journal::parse_nights(path, text),
+        }
+    }
+
+    fn index_recent(text: &str, since: Date) -> Option<Journal> {
+        let body = text.strip_prefix("cramp-coach journal 2\n")?;
+        let mut journal = Journal {
+            version: 2,
+            ..Journal::default()
+        };
+        let offset = |s: &str| (s.as_ptr() as usize - text.as_ptr() as usize) as u32;
+        // From the end: removals, the diary, notes, skips, then the nights, newest first.
+        let mut lines = body.strip_suffix('\n')?.rsplit('\n');
+        let mut stage = 0; // 0 removed, 1 cramp, 2 note, 3 skip, 4 night
+        let mut reached_since = false;
+        for line in lines.by_ref() {
+            let (word, rest) = line.split_once(' ')?;
+            let at = match word {
+                "removed" => 0,
+                "cramp" => 1,
+                "note" => 2,
+                "skip" | "unskip" => 3,
+                "night" => 4,
+                "#" | "#:" => break,
+                w if w.starts_with('#') => break,
+                _ => return None,
+            };
+            if at < stage {
+                return None;
+            }
+            stage = at;
+            match at {
+                0 | 1 => {
+                    if !line.is_ascii() || line.bytes().any(|b| b < 0x20 || b == 0x7f) {
+                        return None;
+                    }
+                }
+                2 | 3 => {
+                    let (night, mark) = fast_mark(word, rest)?;
+                    let marks = if at == 2 {
+                        &mut journal.notes
+                    } else {
+                        &mut journal.skips
+                    };
+                    if marks.last().is_some_and(|(later, _)| *later <= night) {
+                        return None;
+                    }
+                    marks.push((night, mark));
+                }
+                _ => {
+                    let (date, ticks) = rest.split_at_checked(10)?;
+                    let date = parse_date(date)?;
+                    if journal
+                        .nights
+                        .last()
+                        .is_some_and(|(later, _, _)| *later <= date)
+                    {
+                        return None;
+                    }
+                    let ticks = ticks.strip_prefix(' ')?;
+                    if !canonical_ticks(ticks.as_bytes(), 2) {
+                        return None;
+                    }
+                    journal
+                        .nights
+                        .push((date, offset(ticks), ticks.len() as u32));
+                    if date < since {
+                        reached_since = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if reached_since {
+            // The file's first night, for where streaks stop: the first night line after the
+            // header's comments.
+            let first = body
+                .split('\n')
+                .find(|l| !l.starts_with('#'))
+                .and_then(|l| l.strip_prefix("night "))?;
+            let (date, ticks) = first.split_at_checked(10)?;
+            let date = parse_date(date)?;
+            let ticks = ticks.strip_prefix(' ')?;
+            if journal.nights.last().is_some_and(|(d, _, _)| *d > date) {
+                if !canonical_ticks(ticks.as_bytes(), 2) {
+                    return None;
+                }
+                journal
+                    .nights
+                    .push((date, offset(ticks), ticks.len() as u32));
+            }
+        } else {
+            // The whole file was read from the end: the rest must be the header's comments.
+            if lines.any(|l| !l.starts_with('#') || l.contains(|c: char| c.is_control())) {
+                return None;
+            }
+        }
+        journal.nights.reverse();
+        journal.skips.reverse();
+        journal.notes.reverse();
+        Some(journal)
+    }
+
     /// The fast path: `None` at the first thing it does not expect, valid or not. The journal it
     /// returns has its nights as ranges of `text`, which the caller puts in. Without `diary`,
     /// diary lines are passed over (see [`Journal::parse_nights`]).
@@ -869,6 +983,54 @@ cramp 2 night=2026-11-27 at=2026-11-28T03:12:00+01:00 muscle=calf side=left inte
         // A control character is caught either way.
         let text = "cramp-coach journal 2\ncramp kqmzbwta \u{1b}[2J\n";
         assert!(Journal::parse_nights(Path::new("j"), text.to_string()).is_err());
+    }
+
+    #[test]
+    fn recent_nights_read_from_the_end_agree_with_the_whole_file() {
+        let mut j = Journal::default();
+        let mut night = date(2020, 1, 1);
+        for n in 0u32..900 {
+            if n % 3 != 0 {
+                j.set(night, "stretch", 1);
+            }
+            j.set(night, "fluids", 1 + n % 4);
+            if n % 97 == 0 {
+                j.set_skip(night, Some("away".into()));
+                j.set_note(night, Some("note".into()));
+            }
+            night = night.tomorrow().unwrap();
+        }
+        let at = jiff::Timestamp::from_second(1_600_000_000).unwrap();
+        let id = j.add_episode(Episode::begun(at, &jiff::tz::TimeZone::UTC), 5);
+        j.add_episode(Episode::begun(at, &jiff::tz::TimeZone::UTC), 6);
+        j.remove_episode(&id);
+        let text = j.to_text();
+        let whole = Journal::parse_nights(Path::new("j"), text.clone()).unwrap();
+        let since = date(2022, 3, 1);
+        let recent = Journal::index_recent(&text, since).expect("the app's own file");
+        let recent = Journal {
+            text: text.clone(),
+            ..recent
+        };
+        assert_eq!(recent.first_night(), whole.first_night());
+        let mut d = since;
+        while d < night {
+            assert_eq!(recent.ticks(d), whole.ticks(d), "{d}");
+            assert_eq!(recent.skipped(d), whole.skipped(d), "{d}");
+            assert_eq!(recent.note(d), whole.note(d), "{d}");
+            d = d.tomorrow().unwrap();
+        }
+        assert_eq!(
+            recent.skipped_nights().count(),
+            whole.skipped_nights().count()
+        );
+        // Laid out otherwise (a comment among the recent nights), it is not read from the end.
+        let odd = text.replacen("night 2022-05-", "# moved\nnight 2022-05-", 1);
+        assert!(Journal::index_recent(&odd, since).is_none());
+        // Version 1 is not read from the end either.
+        assert!(
+            Journal::index_recent("cramp-coach journal 1\nnight 2026-11-20 a\n", since).is_none()
+        );
     }
 
     #[test]

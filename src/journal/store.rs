@@ -78,6 +78,16 @@ impl Store {
         }
     }
 
+    /// The nights from `since` on ([`Journal::parse_recent`]); a missing file is an empty journal.
+    pub fn load_recent(&self, since: jiff::civil::Date) -> Result<Journal, JournalError> {
+        let path = self.path();
+        match read_limited(&path) {
+            Ok(Some(text)) => Journal::parse_recent(&path, text, since),
+            Ok(None) => Ok(Journal::default()),
+            Err(e) => Err(e),
+        }
+    }
+
     /// The journal's text as it is on disk, not parsed (`None`: there is no journal).
     pub fn read_text(&self) -> Result<Option<String>, JournalError> {
         read_limited(&self.path())

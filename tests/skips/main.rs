@@ -215,3 +215,30 @@ fn notes_show_in_the_log_and_both_exports() {
         "{text:?}"
     );
 }
+
+/// `cramp habits` reads recent nights from the end of the journal; a streak longer than that
+/// window is still counted whole (the whole journal is read then).
+#[test]
+fn a_streak_longer_than_the_recent_nights_read_is_counted_whole() {
+    let h = Home::new(SETUP);
+    let mut text = String::from("cramp-coach journal 2\n");
+    let mut d = date(2026, 3, 1);
+    let mut nights = 0;
+    while d <= date(2026, 10, 27) {
+        text.push_str(&format!("night {d} fluids=2 stretch\n"));
+        nights += 1;
+        d = d.tomorrow().unwrap();
+    }
+    h.put_journal(&text);
+    let out = at(&h, CLOCK, &["habits"]);
+    out.ok();
+    assert!(
+        out.stdout
+            .contains(&format!("streaks: stretch {nights}, fluids 0")),
+        "{}",
+        out.stdout
+    );
+    // An old night is shown as it is.
+    let out = at(&h, CLOCK, &["habits", "--date", "2026-03-02"]);
+    assert!(out.stdout.starts_with("[x] stretch"), "{}", out.stdout);
+}
