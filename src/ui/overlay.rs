@@ -11,7 +11,12 @@ use super::theme::Theme;
 use crate::app::{App, Overlay, Screen};
 use crate::strings as s;
 
-fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static str, Text<'a>) {
+fn overlay_text<'a>(
+    app: &'a App,
+    overlay: Overlay,
+    theme: &Theme,
+    width: usize,
+) -> (&'static str, Text<'a>) {
     let mut lines: Vec<Line> = Vec::new();
     match overlay {
         Overlay::Help => {
@@ -72,8 +77,16 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
                     title,
                     theme.accent.add_modifier(Modifier::BOLD),
                 ));
+                // Each point wrapped under its own first word, not under the dot.
                 for item in items {
-                    lines.push(Line::styled(format!("· {item}"), theme.base));
+                    for (i, row) in wrap(item, width.saturating_sub(2).max(1))
+                        .into_iter()
+                        .enumerate()
+                    {
+                        // The indent is two no-break spaces: the paragraph trims plain ones.
+                        let lead = if i == 0 { "· " } else { "\u{a0}\u{a0}" };
+                        lines.push(Line::styled(format!("{lead}{row}"), theme.base));
+                    }
                 }
                 lines.push(Line::default());
             };
@@ -103,10 +116,10 @@ fn overlay_text<'a>(app: &'a App, overlay: Overlay, theme: &Theme) -> (&'static 
 }
 
 pub(super) fn draw(frame: &mut Frame, app: &App, overlay: Overlay, theme: &Theme, area: Rect) {
-    let (title, text) = overlay_text(app, overlay, theme);
     let width = area.width.min(COLUMN + 4);
     // Wrapped height of the text inside the border and padding, so the box fits what it holds.
     let inner_width = width.saturating_sub(4).max(1) as usize;
+    let (title, text) = overlay_text(app, overlay, theme, inner_width);
     let wrapped: usize = text
         .lines
         .iter()
