@@ -118,6 +118,23 @@ fn home_smallest() {
     insta::assert_snapshot!(screen(&app(3), 20, 8, t0));
 }
 
+/// 40×12: the habits do not fit beside the routines; one line says how tonight stands.
+#[test]
+fn home_small_with_the_habits_in_one_line() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    let mut journal = cramp_coach::journal::Journal::default();
+    journal.set(app.tonight, "stretch", 1);
+    journal.set(app.tonight, "bedding", 1);
+    app.update(Msg::JournalLoaded(Ok(journal)), t0);
+    let shown = screen(&app, 40, 12, t0);
+    assert!(
+        shown.contains("Habits · tonight · 2 of 7 kept · tab"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
 #[test]
 fn home_with_a_broken_file_warning() {
     let t0 = Instant::now();

@@ -67,6 +67,9 @@ pub const HABITS_KEYS: &str =
     "space tick · - untick · ←→ night · s skip · n note · ? keys · q quit";
 pub const NOTE_KEYS: &str = "enter save · esc cancel · backspace delete";
 pub const SKIPPED: &str = "skipped";
+pub const KEPT: &str = "kept";
+/// After the one-line habits summary on a small home screen.
+pub const TAB_TO_OPEN: &str = "tab";
 pub const COUNTS_AGAIN: &str = "counts again";
 pub const NOTE_ON: &str = "note on";
 pub const NOTE_CLEARED: &str = "note cleared from";

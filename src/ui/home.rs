@@ -122,11 +122,48 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         frame.render_widget(Paragraph::new(lines), body);
     } else {
+        // The habits do not fit beside the routines: one line says how tonight stands, and Tab
+        // opens them.
+        if habit_rows > 0 && lines.len() + 2 <= height {
+            lines.push(Line::default());
+            lines.push(Line::styled(fit(&habits_summary(app), width), theme.dim));
+        }
         frame.render_widget(
             Paragraph::new(lines).scroll((scroll_for(selected_line, height), 0)),
             body,
         );
     }
+}
+
+/// "Habits · tonight · 2 of 7 kept · tab": the pane in one line.
+fn habits_summary(app: &App) -> String {
+    let night = app.shown_night();
+    let label = night_label(night, app.tonight);
+    let kept = match &app.journal {
+        JournalView::Ready(j) => {
+            let applies: Vec<_> = app
+                .content
+                .habits
+                .iter()
+                .filter(|h| !matches!(habits::mark(h, j, night), Mark::Off))
+                .collect();
+            let kept = applies
+                .iter()
+                .filter(|h| habits::mark(h, j, night) == Mark::Kept)
+                .count();
+            if j.skipped(night).is_some() {
+                format!(" · {}", s::SKIPPED)
+            } else {
+                format!(" · {kept} of {} {}", applies.len(), s::KEPT)
+            }
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{}{kept} · {}",
+        format_args!("{} · {label}", s::HABITS_HEADING),
+        s::TAB_TO_OPEN
+    )
 }
 
 /// The focused habit's hint (what it rests on), two rows at most, after a blank one.
