@@ -11,7 +11,7 @@ use jiff::civil::{Date, Time};
 use crate::config::{Config, DayStart, TimeOfDay};
 use crate::content::{Content, Habit, RoutineKind};
 use crate::habits::{Mark, mark};
-use crate::journal::{Journal, MAX_COUNT};
+use crate::journal::{Episode, FORMAT_VERSION, Journal, MAX_COUNT};
 use crate::night::parse_date;
 use crate::strings::status as words;
 use crate::text::sanitize;
@@ -42,6 +42,9 @@ impl Seen {
         for (id, count) in journal.ticks(tonight) {
             seen.tonight.set(tonight, id, count);
         }
+        if let Some(why) = journal.skipped(tonight) {
+            seen.tonight.set_skip(tonight, Some(why.to_string()));
+        }
         let week = week_start(tonight)..=tonight;
         seen.cramps_week = journal
             .episodes()
@@ -51,100 +54,226 @@ impl Seen {
         seen
     }
 
-    /// From the journal's text as the app writes it (header, nights in date order, then the diary),
-    /// read from the end: every diary line's night, and the night lines back to tonight. `None` at
-    /// anything else, valid or not: the caller then parses the whole file, which agrees with every
-    /// other command and names what is wrong. Older nights are not looked at.
+    /// From the journal's text as the app writes it: see [`Scan`]. `None` at anything unusual.
     pub fn scan(text: &str, tonight: Date) -> Option<Seen> {
-        let body = text.strip_prefix(HEADER)?;
-        if !(body.is_empty() || body.starts_with('\n')) {
+        let (first, body) = text.split_once('\n').unwrap_or((text, ""));
+        if !Scan::is_header(first) {
             return None;
         }
-        let week = week_start(tonight)..=tonight;
-        let mut seen = Seen::default();
-        let mut later: Option<Date> = None;
+        let mut scan = Scan::new(tonight);
         for line in body.split('\n').rev() {
-            if line.is_empty() {
-                continue;
-            }
-            if line.chars().any(char::is_control) {
-                return None;
-            }
-            if line.starts_with('#') {
-                continue;
-            }
-            if let Some(rest) = line.strip_prefix("cramp ") {
-                // The diary comes after every night.
-                if later.is_some() {
-                    return None;
-                }
-                if week.contains(&cramp_night(rest)?) {
-                    seen.cramps_week += 1;
-                }
-            } else if let Some(rest) = line.strip_prefix("night ") {
-                let (date, ticks) = rest.split_at_checked(10)?;
-                let date = parse_date(date)?;
-                if later.is_some_and(|l| date >= l) {
-                    return None;
-                }
-                later = Some(date);
-                let ticks = parse_ticks(ticks.strip_prefix(' ')?)?;
-                if date == tonight {
-                    for (id, count) in ticks {
-                        seen.tonight.set(tonight, id, count);
-                    }
-                }
-                if date <= tonight {
-                    return Some(seen);
-                }
-            } else {
-                return None;
+            match scan.line(line) {
+                Step::More => {}
+                Step::Done => break,
+                Step::Unusual => return None,
             }
         }
-        Some(seen)
+        Some(scan.seen)
     }
 }
 
-/// The journal's first line, as the app writes it (a test keeps it in step with the journal's).
-const HEADER: &str = "cramp-coach journal 1";
+/// What [`Scan::line`] says of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Go on with the line before it.
+    More,
+    /// Enough is known: the lines before it are older nights.
+    Done,
+    /// Not as the app writes it (valid or not): parse the whole file instead.
+    Unusual,
+}
 
-/// The night of a diary line's fields (`ID night=DATE ...`), if the line looks as the app writes it.
-fn cramp_night(rest: &str) -> Option<Date> {
-    let mut fields = rest.split(' ');
-    let id = fields.next()?;
-    if id.is_empty() || id.starts_with('0') || !id.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+/// Reads a journal as the app writes it (header; nights in date order; skips and notes; the diary;
+/// the ids of entries removed) from its end, a line at a time: the removed ids, the diary lines (the
+/// night of each, and all of those that count), the skips and notes (a skip of tonight sends the
+/// caller to the whole parser), and the night lines back to tonight. Older nights, and the other
+/// fields of diary lines that do not count, are not looked at: a fault there shows only to the
+/// commands that read everything, and a diary line moved by hand in among the nights is not counted.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    tonight: Date,
+    week: std::ops::RangeInclusive<Date>,
+    seen: Seen,
+    /// The part of the file the lines read so far were in: lines come in this order from the end.
+    part: Part,
+    /// Ids of entries taken out of the diary.
+    removed: Vec<String>,
+    /// The night line read last (the one after this one in the file).
+    later: Option<Date>,
+}
+
+/// The parts of a journal, from its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Removed,
+    Diary,
+    Marks,
+    Nights,
+}
+
+impl Scan {
+    pub fn new(tonight: Date) -> Scan {
+        Scan {
+            tonight,
+            week: week_start(tonight)..=tonight,
+            seen: Seen::default(),
+            part: Part::Removed,
+            removed: Vec::new(),
+            later: None,
+        }
     }
-    let mut night = None;
-    for field in fields {
-        if field.is_empty() {
+
+    /// Whether the first line is a journal's, in a version this app reads.
+    pub fn is_header(line: &str) -> bool {
+        line.strip_prefix(MAGIC)
+            .is_some_and(|v| (1..=FORMAT_VERSION).any(|n| v == n.to_string()))
+    }
+
+    /// One line (without its line break), the last line first.
+    pub fn line(&mut self, line: &str) -> Step {
+        self.read(line).unwrap_or(Step::Unusual)
+    }
+
+    /// What was seen.
+    pub fn seen(self) -> Seen {
+        self.seen
+    }
+
+    /// Moves on to `part`; `None` if the line belongs to a part already passed.
+    fn enter(&mut self, part: Part) -> Option<()> {
+        if part < self.part {
             return None;
         }
-        if let Some(date) = field.strip_prefix("night=") {
-            if night.is_some() {
+        self.part = part;
+        Some(())
+    }
+
+    fn read(&mut self, line: &str) -> Option<Step> {
+        if line.is_empty() {
+            return Some(Step::More);
+        }
+        if let Some(rest) = line.strip_prefix("cramp ") {
+            self.enter(Part::Diary)?;
+            let (id, night) = cramp_night(rest)?;
+            if self.week.contains(&night) && !self.removed.iter().any(|r| r == id) {
+                // One that counts is read in full, as the whole parser reads it.
+                whole_cramp(line)?;
+                self.seen.cramps_week += 1;
+            }
+            return Some(Step::More);
+        }
+        if line.chars().any(char::is_control) {
+            return None;
+        }
+        if line.starts_with('#') {
+            return Some(Step::More);
+        }
+        if let Some(id) = line.strip_prefix("removed ") {
+            self.enter(Part::Removed)?;
+            if !is_entry_id(id) {
                 return None;
             }
-            night = Some(parse_date(date)?);
+            self.removed.push(id.to_string());
+            return Some(Step::More);
         }
+        for (word, about_tonight) in [("skip ", true), ("unskip ", true), ("note ", false)] {
+            if let Some(rest) = line.strip_prefix(word) {
+                self.enter(Part::Marks)?;
+                let date = parse_date(rest.get(..10)?)?;
+                // Whether tonight is skipped is the whole parser's to say.
+                if about_tonight && date == self.tonight {
+                    return None;
+                }
+                return Some(Step::More);
+            }
+        }
+        let rest = line.strip_prefix("night ")?;
+        self.enter(Part::Nights)?;
+        let (date, ticks) = rest.split_at_checked(10)?;
+        let date = parse_date(date)?;
+        if self.later.is_some_and(|l| date >= l) {
+            return None;
+        }
+        self.later = Some(date);
+        let ticks = parse_ticks(ticks.strip_prefix(' ')?)?;
+        if date == self.tonight {
+            for (id, count) in ticks {
+                if count > 0 {
+                    self.seen.tonight.set(date, id, count);
+                }
+            }
+        }
+        Some(if date <= self.tonight {
+            Step::Done
+        } else {
+            Step::More
+        })
     }
-    night
+}
+
+/// The start of the journal's first line, before its version.
+const MAGIC: &str = "cramp-coach journal ";
+
+/// A diary id: letters and digits (numbers in version 1, letters since).
+fn is_entry_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// The id and night of a diary line (after `cramp `), as the app writes it: `ID night=DATE` first,
+/// then the other fields (not read here: a diary of years has many lines, and status needs only
+/// these).
+fn cramp_night(rest: &str) -> Option<(&str, Date)> {
+    let (id, rest) = rest.split_once(' ')?;
+    if !is_entry_id(id) {
+        return None;
+    }
+    let rest = rest.strip_prefix("night=")?;
+    let (date, after) = rest.split_at_checked(10)?;
+    if !(after.is_empty() || after.starts_with(' ')) {
+        return None;
+    }
+    Some((id, parse_date(date)?))
+}
+
+/// A diary line read as the whole parser reads it, if it is sound.
+fn whole_cramp(line: &str) -> Option<Episode> {
+    if line.chars().any(char::is_control) {
+        return None;
+    }
+    let mut words = line.split(' ').skip(1);
+    let id = words.next()?.to_string();
+    let mut fields = Vec::new();
+    for word in words {
+        fields.push((word.as_ptr() as usize - line.as_ptr() as usize, word));
+    }
+    Episode::parse(id, &fields, line.len()).ok()
 }
 
 /// A night's ticks as the app writes them: ids of [a-z0-9-] in increasing order, single spaces,
-/// `id=COUNT` with COUNT from 2 to 999 without a leading zero.
+/// `id`, `id=COUNT` (0 to 999, no leading zero), each with `~N` (its change number) or not.
 fn parse_ticks(ticks: &str) -> Option<Vec<(&str, u32)>> {
+    let number = |n: &str| {
+        let ok = !n.is_empty()
+            && n.len() <= 9
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (n == "0" || !n.starts_with('0'));
+        ok.then(|| n.parse::<u32>().ok()).flatten()
+    };
     let mut out: Vec<(&str, u32)> = Vec::new();
     for tick in ticks.split(' ') {
-        let (id, count) = match tick.split_once('=') {
-            Some((id, n)) => {
-                if n.is_empty() || n.len() > 3 || n.starts_with('0') || n == "1" {
-                    return None;
-                }
-                if !n.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                (id, n.parse::<u32>().ok().filter(|&c| c <= MAX_COUNT)?)
+        let tick = match tick.split_once('~') {
+            Some((tick, change)) => {
+                number(change)?;
+                tick
             }
+            None => tick,
+        };
+        let (id, count) = match tick.split_once('=') {
+            Some((id, n)) => (id, number(n).filter(|&c| c <= MAX_COUNT)?),
             None => (tick, 1),
         };
         let id_ok = !id.is_empty()
@@ -229,7 +358,10 @@ pub fn compute(
         .collect();
     let open = |m: Mark| matches!(m, Mark::Missed | Mark::Partial { .. });
     let done = marks.iter().filter(|(_, m)| *m == Mark::Kept).count() as u32;
-    let total = marks.iter().filter(|(_, m)| *m != Mark::Off).count() as u32;
+    let total = marks
+        .iter()
+        .filter(|(_, m)| !matches!(m, Mark::Off | Mark::Skipped))
+        .count() as u32;
     let next = marks
         .iter()
         .find(|(_, m)| open(*m))
@@ -307,7 +439,7 @@ const RESET: &str = "\x1b[0m";
 fn stretch_mark(mark: Mark, color: bool) -> String {
     let (text, paint) = match mark {
         Mark::Kept => (words::KEPT, GREEN),
-        Mark::Off => (words::OFF, ""),
+        Mark::Off | Mark::Skipped => (words::OFF, ""),
         Mark::Missed | Mark::Partial { .. } => (words::OPEN, YELLOW),
     };
     if color && !paint.is_empty() {
@@ -423,7 +555,6 @@ pub fn default_line(status: &Status, has_habits: bool, color: bool) -> String {
 mod tests {
     use super::*;
     use crate::content::Weekday;
-    use crate::journal::FORMAT_VERSION;
     use jiff::civil::{date, time};
 
     fn ds(hour: u8, minute: u8) -> DayStart {
@@ -436,12 +567,19 @@ mod tests {
 
     #[test]
     fn the_header_is_the_journal_s() {
-        assert!(
-            Journal::default()
-                .to_text()
-                .starts_with(&format!("{HEADER}\n"))
-        );
-        assert_eq!(HEADER, format!("cramp-coach journal {FORMAT_VERSION}"));
+        let text = Journal::default().to_text();
+        let first = text.lines().next().unwrap_or_default();
+        assert_eq!(first, format!("{MAGIC}{FORMAT_VERSION}"));
+        assert!(Scan::is_header(first), "{first}");
+        assert!(Scan::is_header("cramp-coach journal 1"));
+        for bad in [
+            "cramp-coach journal 0",
+            "cramp-coach journal 9",
+            "cramp-coach journal 1 ",
+            "cramp-coach journal +1",
+        ] {
+            assert!(!Scan::is_header(bad), "{bad}");
+        }
     }
 
     #[test]
@@ -617,7 +755,7 @@ mod tests {
         );
     }
 
-    fn journal_text(nights: &[(Date, &[(&str, u32)])], cramps: &[(u32, Date)]) -> String {
+    fn journal_text(nights: &[(Date, &[(&str, u32)])], cramps: &[(&str, Date)]) -> String {
         let mut j = Journal::default();
         for (night, ticks) in nights {
             for (id, n) in *ticks {
@@ -650,14 +788,16 @@ mod tests {
             (d(2), &[("stretch", 1)]),
         ];
         let cramps = [
-            (1, d(-400)),
-            (2, d(-7)),
-            (3, d(-6)),
-            (4, d(0)),
-            (5, d(-2)),
-            (6, d(1)),
+            ("aaaaaaaa", d(-400)),
+            ("bbbbbbbb", d(-7)),
+            ("cccccccc", d(-6)),
+            ("dddddddd", d(0)),
+            ("eeeeeeee", d(-2)),
+            ("ffffffff", d(1)),
         ];
-        let text = journal_text(&nights, &cramps);
+        let mut text = journal_text(&nights, &cramps);
+        // A diary entry taken out does not count.
+        text.push_str("removed dddddddd\n");
         let whole =
             Journal::parse(std::path::Path::new("j"), &text).unwrap_or_else(|e| panic!("{e}"));
         for night in [d(-400), d(-7), d(-6), d(-1), d(0), d(1), d(2), d(3)] {
@@ -669,7 +809,10 @@ mod tests {
             );
         }
         let s = Seen::scan(&text, tonight).unwrap_or_default();
-        assert_eq!(s.cramps_week, 3, "nights -6, -2 and 0");
+        assert_eq!(
+            s.cramps_week, 2,
+            "nights -6 and -2 (the one of night 0 was removed)"
+        );
         assert_eq!(s.tonight.count(tonight, "fluids"), 3);
         // An empty journal, and one without a final newline.
         let empty = Journal::default().to_text();
@@ -684,18 +827,24 @@ mod tests {
     fn the_scan_leaves_anything_unusual_to_the_parser() {
         let tonight = date(2026, 12, 1);
         for text in [
-            "cramp-coach journal 2\n",
+            "cramp-coach journal 3\n",
+            "cramp-coach journal 2\nnight 2026-11-30 a\nskip 2026-12-01 away\n",
+            "cramp-coach journal 2\nnight 2026-11-30 a\nunskip 2026-12-01~2\n",
+            "cramp-coach journal 2\nskip 2026-11-20\nnight 2026-12-02 a\n",
+            "cramp-coach journal 2\nremoved abcdefgh\ncramp abcdefgh night=2026-12-01\n",
+            "cramp-coach journal 2\nnight 2026-12-01 a~x\n",
             "cramp-coach journal 1 \n",
             "# first\ncramp-coach journal 1\n",
             "cramp-coach journal 1\r\nnight 2026-12-01 a\r\n",
             "cramp-coach journal 1\nnight 2026-12-01 b a\n",
-            "cramp-coach journal 1\nnight 2026-12-01 a=1\n",
             "cramp-coach journal 1\nnight 2026-12-01 a=01\n",
             "cramp-coach journal 1\nnight 2026-12-01 a  b\n",
             "cramp-coach journal 1\nnight 2026-12-01 A\n",
-            "cramp-coach journal 1\nnight 2026-12-02 a\nnight 2026-12-01 a\n",
+            "cramp-coach journal 1\nnight 2026-12-01 a\nnight 2026-12-02 a\nnight 2026-12-02 b\n",
             "cramp-coach journal 1\nnight 2026-12-01 a\ncramp 1 at=x\n",
-            "cramp-coach journal 1\ncramp 1 night=2026-12-01\nnight 2026-12-01 a\n",
+            "cramp-coach journal 1\ncramp 1 night=2026-12-01 at=soon\n",
+            "cramp-coach journal 1\ncramp 1 night=2026-12-01 at=2026-12-02T03:00:00+00:00 side=up\n",
+            "cramp-coach journal 1\ncramp 1 night=2026-12-01\nnight 2026-12-02 a\n",
             "cramp-coach journal 1\nnight 2026-12-01\n",
             "cramp-coach journal 1\nnight 2026-13-01 a\n",
             "cramp-coach journal 1\nhello\n",

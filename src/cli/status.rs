@@ -7,14 +7,15 @@
 //! exits 0 and prints the reminder when a reminder habit is still open tonight past
 //! `remind_after`, 1 otherwise (also, without a word, when the journal cannot be read).
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{self, Write};
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use cramp_coach::config::locations::Locations;
-use cramp_coach::journal::Journal;
 use cramp_coach::night::night_of;
-use cramp_coach::status::{Format, Seen, compute, default_line};
+use cramp_coach::status::{Format, Scan, Seen, Step, compute, default_line};
 use cramp_coach::strings::status as words;
 
 use super::clock;
@@ -80,25 +81,99 @@ pub fn run(locations: &Locations, options: Options) -> Result<u8, exit::Failure>
     Ok(exit::OK)
 }
 
-/// The journal, as little of it as status needs: the end of the text, or the whole journal when
-/// the end is not as the app writes it. Nothing is created, nothing is locked.
-fn read(locations: &Locations, tonight: jiff::civil::Date) -> Read {
+/// The journal, as little of it as status needs: its end, read backwards (the diary and the nights
+/// back to tonight), or the whole journal when the end is not as the app writes it. Nothing is
+/// created, nothing is locked.
+fn read(locations: &Locations, tonight: Date) -> Read {
     let Some(store) = super::journal::store(locations) else {
         return Read::Missing;
     };
-    match store.read_text() {
-        Ok(None) => Read::Missing,
-        Err(_) => Read::Unreadable,
-        Ok(Some(text)) => {
-            if let Some(seen) = Seen::scan(&text, tonight) {
+    match store.open_to_read() {
+        Ok(None) => return Read::Missing,
+        Err(_) => return Read::Unreadable,
+        Ok(Some(file)) => {
+            if let Ok(Some(seen)) = scan_end(&file, tonight) {
                 return Read::Seen(seen);
-            }
-            match Journal::parse_owned(&store.path(), text) {
-                Ok(journal) => Read::Seen(Seen::from_journal(&journal, tonight)),
-                Err(_) => Read::Unreadable,
             }
         }
     }
+    match store.load() {
+        Ok(journal) => Read::Seen(Seen::from_journal(&journal, tonight)),
+        Err(_) => Read::Unreadable,
+    }
+}
+
+/// Bytes read at a time from the end of the journal.
+const CHUNK: u64 = 32 * 1024;
+
+/// The journal's header, then its lines from the last one back, through [`Scan`], a chunk at a
+/// time from the end; `None` when the scan finds something unusual.
+fn scan_end(file: &File, tonight: Date) -> io::Result<Option<Seen>> {
+    let len = file.metadata()?.len();
+    let mut head = [0u8; 64];
+    let n = read_at(file, &mut head, 0)?;
+    let (first, body_start) = match head[..n].iter().position(|&b| b == b'\n') {
+        Some(i) => (&head[..i], i as u64 + 1),
+        None => (&head[..n], len),
+    };
+    if !std::str::from_utf8(first).is_ok_and(Scan::is_header) {
+        return Ok(None);
+    }
+    let mut scan = Scan::new(tonight);
+    // `carry`: the end of a line whose start is in the chunk before the one just read.
+    let mut carry: Vec<u8> = Vec::new();
+    let mut end = len;
+    while end > body_start {
+        let from = end.saturating_sub(CHUNK).max(body_start);
+        let mut buf = vec![0u8; (end - from) as usize];
+        if read_at(file, &mut buf, from)? != buf.len() {
+            // The file shrank under us: let the whole parser read what is there now.
+            return Ok(None);
+        }
+        buf.extend_from_slice(&carry);
+        // Whole lines: from the first line break on, or all of it at the start of the body.
+        let whole = if from == body_start {
+            0
+        } else {
+            match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => i + 1,
+                None => {
+                    carry = buf;
+                    end = from;
+                    continue;
+                }
+            }
+        };
+        let Ok(lines) = std::str::from_utf8(&buf[whole..]) else {
+            return Ok(None);
+        };
+        for line in lines.rsplit('\n') {
+            match scan.line(line) {
+                Step::More => {}
+                Step::Done => return Ok(Some(scan.seen())),
+                Step::Unusual => return Ok(None),
+            }
+        }
+        buf.truncate(whole.saturating_sub(1));
+        carry = buf;
+        end = from;
+    }
+    Ok(Some(scan.seen()))
+}
+
+/// Fills as much of `buf` as the file has from `offset`.
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    use std::os::unix::fs::FileExt;
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read_at(&mut buf[filled..], offset + filled as u64) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// Writes the answer; a reader that went away changes nothing (the exit code is the answer).
