@@ -554,6 +554,23 @@ pub fn default_line(status: &Status, has_habits: bool, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What status reads of the built-in content (its end) is what the whole file says.
+    #[test]
+    fn the_built_in_habits_read_alone_are_the_whole_file_s() {
+        let whole = Content::builtin();
+        let lean = Content::builtin_habits();
+        assert_eq!(lean.habits, whole.habits);
+        assert_eq!(
+            stretch_habit(&lean).map(|(h, r)| (h.id.clone(), r.to_string())),
+            stretch_habit(&whole).map(|(h, r)| (h.id.clone(), r.to_string()))
+        );
+        let ids = |c: &Content| -> Vec<String> {
+            reminder_habits(c).iter().map(|h| h.id.clone()).collect()
+        };
+        assert_eq!(ids(&lean), ids(&whole));
+        assert!(stretch_habit(&lean).is_some());
+    }
     use crate::content::Weekday;
     use jiff::civil::{date, time};
 

@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use cramp_coach::config::locations::Locations;
+use cramp_coach::content::Content;
 use cramp_coach::night::night_of;
 use cramp_coach::status::{Format, Scan, Seen, Step, compute, default_line};
 use cramp_coach::strings::status as words;
@@ -44,7 +45,11 @@ pub fn run(locations: &Locations, options: Options) -> Result<u8, exit::Failure>
         .map_err(Failure::usage)?;
     // A file named by a flag must be valid; one found elsewhere gives way silently.
     let (config, _) = locations.config()?;
-    let (content, _) = locations.content()?;
+    // The built-in content is read from its end only: the habits and the bedtime routine.
+    let content = match locations.content_origin() {
+        cramp_coach::config::locations::Origin::Builtin => Content::builtin_habits(),
+        _ => locations.content()?.0,
+    };
     let zone = clock::local_zone();
     let now = Timestamp::now();
     let tonight = night_of(now, &zone, config.day_starts_at);

@@ -252,6 +252,16 @@ impl Content {
         Content::parse(Path::new(BUILTIN_NAME), BUILTIN_TOML).expect("built-in content is valid")
     }
 
+    /// The built-in habits and the bedtime routine alone: the end of the built-in file from its
+    /// last routine on (the bedtime routine, then the habits), for `cramp status`, which needs
+    /// nothing else and runs on every prompt. A test checks it against the whole file.
+    pub fn builtin_habits() -> Content {
+        BUILTIN_TOML
+            .rfind("\n[[routine]]")
+            .and_then(|at| Content::parse(Path::new(BUILTIN_NAME), &BUILTIN_TOML[at + 1..]).ok())
+            .unwrap_or_else(Content::builtin)
+    }
+
     pub fn load(path: &Path) -> Result<Content, LoadError> {
         let source = read_source(path)?;
         Content::parse(path, &source).map_err(LoadError::Invalid)
