@@ -243,7 +243,7 @@ fn ten_years_with_diary(salt: u64) -> Journal {
     let mut j = ten_years();
     let mut night = jiff::civil::date(2016, 11, 29);
     for n in 0..3650u64 {
-        if (n * 7 + salt) % 5 == 0 {
+        if (n * 7 + salt).is_multiple_of(5) {
             let at = night
                 .tomorrow()
                 .unwrap_or(night)
