@@ -70,10 +70,11 @@ pub fn strip(habit: &Habit, journal: &Journal, last: Date) -> Vec<(Date, Mark)> 
 }
 
 /// A habit's state on a night as the pane and `cramp habits` show it, inside the brackets:
-/// `x` kept, ` ` not, `-` does not apply or the night is skipped, `3/6` for a counted habit.
+/// `x` kept, ` ` not, `-` does not apply that night, `3/6` for a counted habit. On a skipped night
+/// what was ticked is shown as it is (the night as a whole is said to be skipped).
 pub fn state_label(habit: &Habit, journal: &Journal, night: Date) -> String {
     match (habit.target, mark(habit, journal, night)) {
-        (_, Mark::Off | Mark::Skipped) => "-".to_string(),
+        (_, Mark::Off) => "-".to_string(),
         (Some(target), _) => format!("{}/{target}", journal.count(night, &habit.id)),
         (None, Mark::Kept) => "x".to_string(),
         (None, _) => " ".to_string(),

@@ -340,6 +340,8 @@ pub struct Status {
     /// The reminder, one line an open reminder habit, when it is past `remind_after`; empty when
     /// nothing is due.
     pub due: Vec<String>,
+    /// Tonight is skipped: nothing is due, and the line says so.
+    pub skipped: bool,
 }
 
 /// Tonight's status from the content, what the journal says ([`Seen`]), tonight's date, the local
@@ -368,8 +370,9 @@ pub fn compute(
         .map(|(h, _)| (h.id.clone(), sanitize(&h.title).into_owned()));
     let stretch =
         stretch_habit(content).map(|(h, _)| (h.id.clone(), mark(h, &seen.tonight, tonight)));
+    let skipped = seen.tonight.skipped(tonight).is_some();
     let mut due = Vec::new();
-    if past_remind_after(now, config.remind_after, config.day_starts_at) {
+    if !skipped && past_remind_after(now, config.remind_after, config.day_starts_at) {
         for habit in reminder_habits(content) {
             if !open(mark(habit, &seen.tonight, tonight)) {
                 continue;
@@ -386,6 +389,7 @@ pub fn compute(
         }
     }
     Status {
+        skipped,
         night: tonight,
         stretch,
         done,
@@ -536,6 +540,11 @@ fn field(status: &Status, f: Field, color: bool) -> String {
 /// only when a bedtime routine completes a habit, the habits part only when there are habits).
 pub fn default_line(status: &Status, has_habits: bool, color: bool) -> String {
     let mut parts = Vec::new();
+    if status.skipped {
+        parts.push(words::SKIPPED_TONIGHT.to_string());
+        parts.push(words::cramps_this_week(status.cramps_week));
+        return parts.join(words::SEPARATOR);
+    }
     if let Some((id, m)) = &status.stretch {
         parts.push(format!("{id} {}", stretch_mark(*m, color)));
     }

@@ -48,11 +48,11 @@ pub enum Command {
     List,
     /// Check a content or config file (default: the content in use) and report every error as FILE:LINE:COL.
     #[command(
-        after_help = "Examples:\n  cramp validate my-content.toml\n  cramp validate --config my-config.toml\n  cramp defaults content | cramp validate -\n  cramp validate          (the content and config in use)"
+        after_help = "Examples:\n  cramp validate my-content.toml\n  cramp validate --config my-config.toml\n  cramp defaults content | cramp validate -\n  cramp validate          (the content in use)"
     )]
     Validate {
         /// The file to check, content or config (told apart by its keys); - reads standard input.
-        /// Default: the content and config in use, which it names.
+        /// Default: the content in use (with --config FILE: that config), which it names.
         file: Option<PathBuf>,
     },
     /// Tonight's habits (or night D's) and their streaks: `[x] id  title`, `[ ]`, counted `[3/6]`.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use cramp_coach::config::locations::Locations;
 use cramp_coach::content::source::{BoundedError, read_bounded};
 use cramp_coach::journal::merge::{changes, merge};
-use cramp_coach::journal::{Journal, JournalError, MAX_JOURNAL_BYTES};
+use cramp_coach::journal::{Journal, MAX_JOURNAL_BYTES};
 use cramp_coach::text::sanitize;
 
 use super::exit::{self, Failure};
@@ -19,12 +19,12 @@ use super::output::print;
 fn read_copy(path: &Path) -> Result<Journal, Failure> {
     let bytes = match read_bounded(path, MAX_JOURNAL_BYTES) {
         Ok(b) => b,
+        // A file that cannot be read is an input/output error (1), as anywhere.
         Err(BoundedError::Io(source)) => {
-            return Err(JournalError::Read {
-                path: path.to_path_buf(),
-                source,
-            }
-            .into());
+            return Err(Failure::io(format!(
+                "{}: cannot read: {source}",
+                sanitize(&path.display().to_string())
+            )));
         }
         Err(BoundedError::TooLarge) => {
             return Err(Failure::Said {
@@ -98,8 +98,15 @@ pub fn driver(paths: &[PathBuf]) -> exit::Result {
     let [base, ours, theirs] = paths else {
         return Err(Failure::usage("--driver takes three files: %O %A %B"));
     };
-    read_copy(base)?;
-    let merged = merge(&read_copy(ours)?, &read_copy(theirs)?);
+    // git gives an empty file for a side that had no journal (added on both branches, say).
+    let side = |path: &Path| -> Result<Journal, Failure> {
+        match std::fs::metadata(path) {
+            Ok(m) if m.len() == 0 => Ok(Journal::default()),
+            _ => read_copy(path),
+        }
+    };
+    side(base)?;
+    let merged = merge(&side(ours)?, &side(theirs)?);
     write_over(ours, &merged.to_text()).map_err(|e| {
         Failure::io(format!(
             "{}: cannot write: {e}",

@@ -235,11 +235,15 @@ fn command(roff: &mut Roff, cmd: &clap::Command, name: &str) {
     }
     // The placeholders of `status --format` (its help's own text).
     if cmd.get_name() == "status" {
-        roff.control("PP", []).control("nf", []);
+        // One line each, wrapped by man where a terminal is narrow.
+        roff.control("PP", []);
         for line in cramp_coach::strings::cli::STATUS_HELP.lines() {
-            roff.text([roman(line)]);
+            if line.trim().is_empty() {
+                roff.control("PP", []);
+            } else {
+                roff.text([roman(line.trim())]).control("br", []);
+            }
         }
-        roff.control("fi", []);
     }
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         if sub.get_name() != "help" {
@@ -248,10 +252,21 @@ fn command(roff: &mut Roff, cmd: &clap::Command, name: &str) {
     }
 }
 
+/// `FILE`, `BASE OURS THEIRS` for an option of several values, `FILE…` for an argument that takes
+/// any number.
 fn value_name(arg: &Arg) -> String {
-    arg.get_value_names()
-        .and_then(|v| v.first())
-        .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string)
+    let names: Vec<String> = arg
+        .get_value_names()
+        .map(|v| v.iter().map(ToString::to_string).collect())
+        .unwrap_or_else(|| vec![arg.get_id().as_str().to_uppercase()]);
+    let many = arg
+        .get_num_args()
+        .is_some_and(|n| n.max_values() > names.len().max(1));
+    let mut text = names.join(" ");
+    if many {
+        text.push('…');
+    }
+    text
 }
 
 /// One option or argument as a tagged paragraph, with its possible values.

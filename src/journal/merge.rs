@@ -70,19 +70,49 @@ pub fn merge(a: &Journal, b: &Journal) -> Journal {
     out
 }
 
-/// Skips or notes: per night, the mark with the higher (change, text).
+/// Skips or notes: per night, the mark that saw more changes; two texts written apart (the same
+/// change number, different words) are both kept, joined by " · " in a fixed order, so no note is
+/// lost and the result does not depend on which side is which.
 fn merge_marks(a: &[(Date, Mark)], b: &[(Date, Mark)]) -> Vec<(Date, Mark)> {
     let mut all: BTreeMap<Date, Mark> = BTreeMap::new();
     for (d, m) in a.iter().chain(b) {
-        match all.get(d) {
-            Some(kept) if kept >= m => {}
-            _ => {
-                all.insert(*d, m.clone());
+        let merged = match all.get(d) {
+            None => m.clone(),
+            Some(kept) if kept.change != m.change => {
+                if kept.change > m.change {
+                    kept.clone()
+                } else {
+                    m.clone()
+                }
             }
-        }
+            Some(kept) => Mark {
+                change: m.change,
+                text: join_texts(kept.text.as_deref(), m.text.as_deref()),
+            },
+        };
+        all.insert(*d, merged);
     }
     all.into_iter().collect()
 }
+
+/// Both texts' parts (split at " · "), each once, sorted, joined; `None` only when both are.
+fn join_texts(a: Option<&str>, b: Option<&str>) -> Option<String> {
+    if a.is_none() && b.is_none() {
+        return None;
+    }
+    let mut parts: Vec<&str> = a
+        .into_iter()
+        .chain(b)
+        .flat_map(|t| t.split(NOTE_JOIN))
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.sort_unstable();
+    parts.dedup();
+    Some(parts.join(NOTE_JOIN))
+}
+
+/// What joins two notes (or skip reasons) kept by a merge.
+const NOTE_JOIN: &str = " · ";
 
 /// What folding `other` into `base` would change, one line each, for `cramp merge --dry-run`.
 pub fn changes(base: &Journal, merged: &Journal) -> Vec<String> {
@@ -213,6 +243,32 @@ mod tests {
         );
         let again = Journal::parse(std::path::Path::new("j"), &text).unwrap();
         assert_eq!(again, merged);
+    }
+
+    #[test]
+    fn two_notes_written_apart_are_both_kept() {
+        let night = date(2026, 11, 27);
+        let mut a = Journal::default();
+        a.set_note(night, Some("A's note".into()));
+        let mut b = Journal::default();
+        b.set_note(night, Some("B's note".into()));
+        let ab = merge(&a, &b);
+        assert_eq!(ab.note(night), Some("A's note · B's note"));
+        assert_eq!(ab.to_text(), merge(&b, &a).to_text());
+        assert_eq!(merge(&ab, &a), ab);
+        // A third, then back through text.
+        let mut c = Journal::default();
+        c.set_note(night, Some("C".into()));
+        assert_eq!(merge(&merge(&ab, &c), &b), merge(&ab, &merge(&c, &b)));
+        let text = merge(&ab, &c).to_text();
+        let again = Journal::parse(std::path::Path::new("j"), &text).unwrap();
+        assert_eq!(again.to_text(), text);
+        // Skipped with a reason on one side, without on the other: skipped, with the reason.
+        let mut s1 = Journal::default();
+        s1.set_skip(night, Some("flu".into()));
+        let mut s2 = Journal::default();
+        s2.set_skip(night, Some(String::new()));
+        assert_eq!(merge(&s1, &s2).skipped(night), Some("flu"));
     }
 
     #[test]

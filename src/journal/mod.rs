@@ -54,7 +54,7 @@ const HEADER_COMMENT: &str = "\
 # Written by cramp-coach; see its README for the format. One line a night:
 #   night DATE HABIT HABIT=COUNT ...   (~N: the habit's change number, when it is not its count)
 # DATE is the evening the night began; a habit listed was kept (a counted one, COUNT times; =0 taken
-# back). skip DATE [REASON] / unskip DATE: a night that does not count. note DATE TEXT: a note.
+# back). skip DATE [REASON] / unskip DATE~N: a night that does not count. note DATE TEXT: a note.
 # One line a cramp: cramp ID night=DATE at=TIME [muscle= side= intensity= seconds= symptoms=
 # routine= steps=]; removed ID: an entry taken out (so a merge does not bring it back).
 ";
@@ -219,16 +219,25 @@ fn encode(mut ticks: Vec<Tick<'_>>) -> String {
 /// Longest text of a skip's reason or a note, in characters.
 pub const MAX_NOTE_CHARS: usize = 200;
 
-/// A skip reason or note as the journal keeps it: one line, no control characters, trimmed, at
-/// most [`MAX_NOTE_CHARS`]; `None` when nothing is left.
+/// A skip reason or note as a person gives it: one line, no control characters, spaces made single,
+/// trimmed, at most [`MAX_NOTE_CHARS`]; `None` when nothing is left.
 pub fn clean_note(text: &str) -> Option<String> {
+    clean_text(text, MAX_NOTE_CHARS)
+}
+
+/// Longest note or reason the journal reads back: two notes written apart on two machines are both
+/// kept by a merge, which may make one longer than a person types.
+pub const MAX_NOTE_READ_CHARS: usize = 2000;
+
+/// [`clean_note`] with another limit.
+pub fn clean_text(text: &str, max: usize) -> Option<String> {
     let one_line: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     let words: Vec<&str> = one_line.split_whitespace().collect();
     let joined = words.join(" ");
-    let cut: String = joined.chars().take(MAX_NOTE_CHARS).collect();
+    let cut: String = joined.chars().take(max).collect();
     let cut = cut.trim_end().to_string();
     (!cut.is_empty()).then_some(cut)
 }

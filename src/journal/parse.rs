@@ -9,7 +9,8 @@ use jiff::civil::Date;
 
 use super::diary::{self, Episode};
 use super::{
-    FORMAT_VERSION, Journal, JournalError, MAGIC, MAX_COUNT, Mark, Tick, clean_note, encode,
+    FORMAT_VERSION, Journal, JournalError, MAGIC, MAX_COUNT, MAX_NOTE_READ_CHARS, Mark, Tick,
+    clean_text, encode,
 };
 use crate::content::is_valid_id;
 use crate::night::parse_date;
@@ -514,11 +515,11 @@ impl Journal {
                     let mark = match kind {
                         "skip" => Mark {
                             change: change.unwrap_or(1),
-                            text: Some(clean_note(rest).unwrap_or_default()),
+                            text: Some(clean_text(rest, MAX_NOTE_READ_CHARS).unwrap_or_default()),
                         },
                         "note" => Mark {
                             change: change.unwrap_or(1),
-                            text: clean_note(rest),
+                            text: clean_text(rest, MAX_NOTE_READ_CHARS),
                         },
                         _ => Mark {
                             change: change.unwrap_or(1),
@@ -664,7 +665,7 @@ fn fast_mark(word: &str, rest: &str) -> Option<(Date, Mark)> {
     };
     let night = parse_date(date)?;
     if let Some(t) = text
-        && clean_note(t).as_deref() != Some(t)
+        && clean_text(t, MAX_NOTE_READ_CHARS).as_deref() != Some(t)
     {
         return None;
     }

@@ -279,7 +279,7 @@ impl Store {
             return match fs::hard_link(copy, &target).and_then(|()| fs::remove_file(copy)) {
                 Ok(()) => format!(
                     "merged {} into the journal (the copy is now in {}/)",
-                    show(copy),
+                    show(Path::new(&name)),
                     MERGED_FOLDER
                 ),
                 Err(e) => format!(

@@ -66,6 +66,7 @@ pub const LOADING: &str = "…";
 pub const HABITS_KEYS: &str =
     "space tick · - untick · ←→ night · s skip · n note · ? keys · q quit";
 pub const NOTE_KEYS: &str = "enter save · esc cancel · backspace delete";
+pub const NOTE_KEYS_SHORT: &str = "⏎ save esc cancel";
 pub const SKIPPED: &str = "skipped";
 pub const KEPT: &str = "kept";
 /// After the one-line habits summary on a small home screen.
@@ -346,6 +347,7 @@ mod tests {
         }
         for keys in [
             HOME_KEYS_SHORT,
+            NOTE_KEYS_SHORT,
             &runner_keys_short(&KeyMap::default(), RunnerKeyState::default()),
             PROMPT_KEYS_SHORT,
         ] {

@@ -41,3 +41,6 @@ pub fn unclosed_brace(column: usize) -> String {
 pub fn stray_brace(column: usize) -> String {
     format!("--format: the }} at column {column} closes nothing (write }}}} for a brace)")
 }
+
+/// The line when tonight is skipped.
+pub const SKIPPED_TONIGHT: &str = "tonight skipped";

@@ -21,7 +21,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         s::HOME_KEYS
     };
-    let body = with_footer(frame, app, theme, area, keys, s::HOME_KEYS_SHORT);
+    let short = if app.note_input.is_some() {
+        s::NOTE_KEYS_SHORT
+    } else {
+        s::HOME_KEYS_SHORT
+    };
+    let body = with_footer(frame, app, theme, area, keys, short);
     let width = body.width as usize;
     let routines = app.home_routines();
     let habit_rows = if app.content.habits.is_empty() {

@@ -289,3 +289,65 @@ fn a_version_1_journal_is_upgraded_by_a_merge_and_kept_once() {
     assert!(text.starts_with("cramp-coach journal 2\n"));
     assert_eq!(h.parsed().episodes().len(), 1);
 }
+
+#[test]
+fn the_driver_takes_an_empty_side_as_an_empty_journal_and_an_unreadable_file_is_exit_1() {
+    let h = home();
+    let empty = h.write("base.txt", "");
+    let ours = h.write(
+        "ours.txt",
+        "cramp-coach journal 2\nnight 2026-11-20 stretch\n",
+    );
+    let theirs = h.write(
+        "theirs.txt",
+        "cramp-coach journal 2\nnight 2026-11-20 fluids=2\n",
+    );
+    let out = h.run(&[
+        "merge",
+        "--driver",
+        empty.to_str().unwrap(),
+        ours.to_str().unwrap(),
+        theirs.to_str().unwrap(),
+    ]);
+    out.ok();
+    let text = fs::read_to_string(&ours).unwrap();
+    assert!(
+        text.contains("\nnight 2026-11-20 fluids=2 stretch\n"),
+        "{text}"
+    );
+    // A file that cannot be read is an input/output error, not an unreadable journal.
+    let out = h.run(&["merge", "/nonexistent/journal.txt"]);
+    out.code(1).one_line();
+}
+
+#[test]
+fn git_merges_a_journal_both_branches_added() {
+    let h = home();
+    let repo = h.data();
+    fs::create_dir_all(&repo).unwrap();
+    git(&repo, &["init", "-q", "-b", "main"]);
+    fs::write(repo.join(".gitattributes"), "journal.txt merge=cramp\n").unwrap();
+    fs::write(repo.join(".gitignore"), "journal.lock\n").unwrap();
+    git(
+        &repo,
+        &[
+            "config",
+            "merge.cramp.driver",
+            &format!("{BIN} merge --driver %O %A %B"),
+        ],
+    );
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-qm", "setup"]);
+    git(&repo, &["checkout", "-qb", "laptop"]);
+    h.run(&["check", "stretch", "--date", "2026-11-20"]).ok();
+    git(&repo, &["add", "journal.txt"]);
+    git(&repo, &["commit", "-qm", "laptop"]);
+    git(&repo, &["checkout", "-q", "main"]);
+    h.run(&["check", "fluids", "--date", "2026-11-20"]).ok();
+    git(&repo, &["add", "journal.txt"]);
+    git(&repo, &["commit", "-qm", "main"]);
+    git(&repo, &["merge", "-q", "--no-edit", "laptop"]);
+    let j = h.parsed();
+    let n20 = jiff::civil::date(2026, 11, 20);
+    assert_eq!((j.count(n20, "stretch"), j.count(n20, "fluids")), (1, 1));
+}

@@ -65,6 +65,24 @@ fn an_empty_journal_shows_tonight_with_nothing_done() {
     );
 }
 
+#[test]
+fn a_skipped_night_says_so_and_reminds_of_nothing() {
+    if no_faketime() {
+        return;
+    }
+    let home = Home::new(SETUP);
+    home.put_journal("cramp-coach journal 2\nnight 2026-12-01 stretch\nskip 2026-12-01 away\n");
+    let out = at(&home, EVENING, &["status"]);
+    out.ok();
+    assert_eq!(out.stdout, "tonight skipped · 0 cramps this week\n");
+    assert_eq!(out.stderr, "");
+    let home = Home::new(SETUP);
+    home.put_journal("cramp-coach journal 2\nskip 2026-12-01\n");
+    let out = at(&home, "2026-12-01 22:30:00", &["status", "--due"]);
+    out.code(1);
+    assert_eq!(out.stdout, "");
+}
+
 /// Journals status cannot read, each as the test puts it in place.
 /// A named way to put an unreadable journal in place.
 type Case = (&'static str, Box<dyn Fn()>);
