@@ -97,7 +97,7 @@ pub enum Command {
     Export {
         /// csv: every episode and night, one table; markdown: a one-page summary.
         #[arg(long, value_enum)]
-        format: super::export::Format,
+        format: Format,
         /// Only nights from this date (YYYY-MM-DD, 1900-01-01 to 2999-12-31).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
         since: Option<Date>,
@@ -189,7 +189,7 @@ pub enum Command {
     Completions {
         /// The shell.
         #[arg(value_enum)]
-        shell: clap_complete::Shell,
+        shell: Shell,
     },
     /// The manual page (roff), to standard output.
     #[command(after_help = "Example:\n  cramp man | man -l -")]
@@ -230,6 +230,22 @@ pub enum LogAction {
         #[arg(value_parser = parse_id)]
         id: String,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Markdown,
+}
+
+/// The shells `cramp completions` has a script for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Elvish,
+    Fish,
+    Powershell,
+    Zsh,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -7,16 +7,11 @@ use cramp_coach::config::locations::Locations;
 use cramp_coach::content::Content;
 use cramp_coach::export;
 
+use super::args::Format;
 use super::clock;
 use super::exit::{self, Failure};
 use super::journal::read;
 use super::output::print;
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    Csv,
-    Markdown,
-}
 
 pub fn run(
     content: &Content,

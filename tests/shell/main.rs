@@ -11,7 +11,12 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+/// The command line's definition, as the binary has it.
+#[path = "../../src/cli/args.rs"]
+#[allow(dead_code)]
+mod args;
 mod completions;
+mod generate;
 mod man;
 mod setup;
 mod validate;

@@ -79,25 +79,59 @@ fn man_renders_the_page_without_warnings() {
     assert!(text.contains("EXIT STATUS"));
 }
 
-/// The man page and completion scripts the Debian package installs (and the crate ships) are what
-/// the binary prints: regenerate them with the commands in the message when this fails.
+/// The man page and completion scripts the binary prints (and the Debian package installs) are
+/// what the clap definition makes today. `CRAMP_REGENERATE=1 cargo test --test shell` writes them
+/// anew.
 #[test]
-fn the_packaged_man_page_and_completions_are_current() {
-    let h = home();
+fn the_shipped_files_are_current() {
+    use clap_complete::Shell;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (args, file) in [
-        (&["man"][..], "assets/man/cramp.1"),
-        (&["completions", "bash"], "assets/completions/cramp.bash"),
-        (&["completions", "zsh"], "assets/completions/_cramp"),
-        (&["completions", "fish"], "assets/completions/cramp.fish"),
+    let regenerate = std::env::var_os("CRAMP_REGENERATE").is_some();
+    let h = home();
+    for (made, file, args) in [
+        (
+            crate::generate::man_page(),
+            "assets/man/cramp.1",
+            &["man"][..],
+        ),
+        (
+            crate::generate::completion_script(Shell::Bash),
+            "assets/completions/cramp.bash",
+            &["completions", "bash"],
+        ),
+        (
+            crate::generate::completion_script(Shell::Zsh),
+            "assets/completions/_cramp",
+            &["completions", "zsh"],
+        ),
+        (
+            crate::generate::completion_script(Shell::Fish),
+            "assets/completions/cramp.fish",
+            &["completions", "fish"],
+        ),
+        (
+            crate::generate::completion_script(Shell::Elvish),
+            "assets/completions/cramp.elv",
+            &["completions", "elvish"],
+        ),
+        (
+            crate::generate::completion_script(Shell::PowerShell),
+            "assets/completions/_cramp.ps1",
+            &["completions", "powershell"],
+        ),
     ] {
+        if regenerate {
+            std::fs::write(root.join(file), &made).unwrap();
+            continue;
+        }
+        let kept = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        assert!(
+            kept == made,
+            "{file} is stale: run `CRAMP_REGENERATE=1 cargo test --test shell`, then rebuild"
+        );
+        // And it is what the binary prints.
         let out = h.run(args);
         out.ok();
-        let kept = std::fs::read(root.join(file)).unwrap_or_default();
-        assert!(
-            kept == out.raw_stdout,
-            "{file} is stale: run `cargo run -- {} > {file}`",
-            args.join(" ")
-        );
+        assert_eq!(out.stdout, kept, "cramp {}", args.join(" "));
     }
 }
