@@ -23,7 +23,7 @@ fn habit_line(habit: &Habit, journal: &Journal, night: Date) -> String {
 const RECENT_NIGHTS: i64 = 62;
 
 /// Resolves the night asked for: tonight, or a past night. A future night is bad usage.
-fn night_asked(config: &Config, date: Option<Date>) -> Result<Date, Failure> {
+pub fn night_asked(config: &Config, date: Option<Date>) -> Result<Date, Failure> {
     let tonight = clock::tonight(config);
     match date {
         Some(d) if d > tonight => Err(Failure::usage(format!(

@@ -13,18 +13,6 @@ use super::exit::{self, Failure};
 use super::journal::command_store;
 use super::output::print;
 
-/// Tonight, or a past night; a future night is bad usage.
-pub fn night_asked(config: &Config, date: Option<Date>) -> Result<Date, Failure> {
-    let tonight = clock::tonight(config);
-    match date {
-        Some(d) if d > tonight => Err(Failure::usage(format!(
-            "{d} is in the future: tonight is the night of {tonight}"
-        ))),
-        Some(d) => Ok(d),
-        None => clock::tonight_in_range(config),
-    }
-}
-
 /// `cramp skip [--date D] [--reason TEXT] [--undo]`.
 pub fn skip(
     config: &Config,
@@ -33,7 +21,7 @@ pub fn skip(
     reason: Option<String>,
     undo: bool,
 ) -> exit::Result {
-    let night = night_asked(config, date)?;
+    let night = super::habits::night_asked(config, date)?;
     let tonight = clock::tonight(config);
     let shown = day(night, tonight);
     let store = command_store(locations)?;
@@ -57,7 +45,7 @@ pub fn note(
     text: Option<String>,
     clear: bool,
 ) -> exit::Result {
-    let night = night_asked(config, date)?;
+    let night = super::habits::night_asked(config, date)?;
     let text = if clear {
         None
     } else {

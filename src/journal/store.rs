@@ -59,32 +59,29 @@ impl Store {
 
     /// Reads the journal; a missing file is an empty journal.
     pub fn load(&self) -> Result<Journal, JournalError> {
-        let path = self.path();
-        match read_limited(&path) {
-            Ok(Some(text)) => Journal::parse_owned(&path, text),
-            Ok(None) => Ok(Journal::default()),
-            Err(e) => Err(e),
-        }
+        self.load_with(Journal::parse_owned)
     }
 
     /// The journal's nights (ticks, skips, notes) without its diary, for a reader that needs
     /// nothing else ([`Journal::parse_nights`]); a missing file is an empty journal.
     pub fn load_nights(&self) -> Result<Journal, JournalError> {
-        let path = self.path();
-        match read_limited(&path) {
-            Ok(Some(text)) => Journal::parse_nights(&path, text),
-            Ok(None) => Ok(Journal::default()),
-            Err(e) => Err(e),
-        }
+        self.load_with(Journal::parse_nights)
     }
 
     /// The nights from `since` on ([`Journal::parse_recent`]); a missing file is an empty journal.
     pub fn load_recent(&self, since: jiff::civil::Date) -> Result<Journal, JournalError> {
+        self.load_with(|path, text| Journal::parse_recent(path, text, since))
+    }
+
+    /// The journal's text read as every reader reads it, then parsed by `parse`.
+    fn load_with(
+        &self,
+        parse: impl FnOnce(&Path, String) -> Result<Journal, JournalError>,
+    ) -> Result<Journal, JournalError> {
         let path = self.path();
-        match read_limited(&path) {
-            Ok(Some(text)) => Journal::parse_recent(&path, text, since),
-            Ok(None) => Ok(Journal::default()),
-            Err(e) => Err(e),
+        match read_limited(&path)? {
+            Some(text) => parse(&path, text),
+            None => Ok(Journal::default()),
         }
     }
 

@@ -2,7 +2,6 @@
 //! exit 1 with one line.
 
 use std::fs::File;
-use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::Stdio;
 
 use crate::SETUP;
@@ -29,18 +28,6 @@ const PRINTING: [&[&str]; 16] = [
     &["--version"],
 ];
 
-/// A pipe whose reading end is already closed: a write to it fails with EPIPE, every time.
-fn closed_pipe() -> OwnedFd {
-    let mut fds = [0; 2];
-    // SAFETY: pipe fills two fresh descriptors, which are owned from here on.
-    let rc = unsafe { libc::pipe(fds.as_mut_ptr()) };
-    assert_eq!(rc, 0, "pipe");
-    // SAFETY: both descriptors were just created and are owned by nothing else.
-    let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-    drop(read);
-    write
-}
-
 fn with_repo_files(home: &Home, args: &[&str]) -> std::process::Command {
     let mut cmd = home.std_cramp(args);
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -53,7 +40,7 @@ fn a_closed_pipe_is_exit_1_and_silent() {
     home.run(&LOG_ADD).code(0);
     for args in PRINTING {
         let mut cmd = with_repo_files(&home, args);
-        cmd.stdout(Stdio::from(closed_pipe()));
+        cmd.stdout(Stdio::from(crate::support::out::closed_pipe()));
         let out = home.run_std(args, cmd);
         out.code(1);
         assert_eq!(
@@ -85,7 +72,7 @@ fn the_plain_guide_stops_with_exit_1_when_its_reader_goes_away() {
     let home = Home::new(SETUP);
     let args = ["run", "--plain", "--quiet", "calf"];
     let mut cmd = home.std_cramp(&args);
-    cmd.stdout(Stdio::from(closed_pipe()));
+    cmd.stdout(Stdio::from(crate::support::out::closed_pipe()));
     let out = home.run_std(&args, cmd);
     out.code(1);
     assert_eq!(out.stderr, "");

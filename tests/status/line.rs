@@ -2,7 +2,6 @@
 //! (agreeing with `cramp habits`) for an empty journal and one of ten years; placeholders, colour
 //! only when asked, and nothing written, created or locked.
 
-use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::fs::PermissionsExt;
 use std::process::Stdio;
 
@@ -393,25 +392,13 @@ fn colour_only_when_asked() {
     );
 }
 
-/// A pipe whose reading end is already closed: a write to it fails with EPIPE.
-fn closed_pipe() -> OwnedFd {
-    let mut fds = [0; 2];
-    // SAFETY: pipe fills two fresh descriptors, which are owned from here on.
-    let rc = unsafe { libc::pipe(fds.as_mut_ptr()) };
-    assert_eq!(rc, 0, "pipe");
-    // SAFETY: both descriptors were just created and are owned by nothing else.
-    let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-    drop(read);
-    write
-}
-
 #[test]
 fn a_closed_pipe_changes_nothing_and_says_nothing() {
     let home = Home::new(SETUP);
     home.put_journal(format!("{HEADER}night 2026-11-30 stretch\n"));
     for args in [&["status"][..], &["status", "--format", "{done}"]] {
         let mut cmd = home.std_cramp(args);
-        cmd.stdout(Stdio::from(closed_pipe()));
+        cmd.stdout(Stdio::from(crate::support::out::closed_pipe()));
         let out = home.run_std(args, cmd);
         out.ok();
         assert_eq!(out.stderr, "", "`cramp {}`", out.args);

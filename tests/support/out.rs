@@ -87,3 +87,16 @@ pub fn run(cmd: &mut assert_cmd::Command) -> Out {
         .unwrap_or_else(|e| panic!("cannot run cramp: {e}"));
     Out::new(&[], &o)
 }
+
+/// A pipe whose reading end is already closed: a write to it fails with EPIPE, every time.
+pub fn closed_pipe() -> std::os::fd::OwnedFd {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: pipe fills two fresh descriptors, which are owned from here on.
+    let rc = unsafe { libc::pipe(fds.as_mut_ptr()) };
+    assert_eq!(rc, 0, "pipe");
+    // SAFETY: both descriptors were just created and are owned by nothing else.
+    let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+    drop(read);
+    write
+}
