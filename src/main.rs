@@ -33,7 +33,19 @@ fn main() -> ExitCode {
     {
         return ExitCode::from(cli::shell::ids(std::env::args_os().nth(2)));
     }
-    let code = match Cli::try_parse() {
+    // `cramp` alone, as at 3 a.m.: nothing to parse, so the command line's definition (every
+    // command and its help) is not built before the first frame.
+    let parsed = if std::env::args_os().len() <= 1 {
+        Ok(Cli {
+            content: None,
+            config: None,
+            data_dir: None,
+            command: None,
+        })
+    } else {
+        Cli::try_parse()
+    };
+    let code = match parsed {
         Ok(cli) => run(cli).unwrap_or_else(|failure| {
             failure.print();
             failure.code()
