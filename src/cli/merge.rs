@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use cramp_coach::config::locations::Locations;
 use cramp_coach::content::source::{BoundedError, read_bounded};
 use cramp_coach::journal::merge::{changes, merge};
+use cramp_coach::journal::store::write_file_atomically;
 use cramp_coach::journal::{Journal, MAX_JOURNAL_BYTES};
 use cramp_coach::text::sanitize;
 
@@ -107,26 +108,10 @@ pub fn driver(paths: &[PathBuf]) -> exit::Result {
     };
     side(base)?;
     let merged = merge(&side(ours)?, &side(theirs)?);
-    write_over(ours, &merged.to_text()).map_err(|e| {
+    write_file_atomically(ours, &merged.to_text(), ".cramp-merge.", true).map_err(|e| {
         Failure::io(format!(
             "{}: cannot write: {e}",
             sanitize(&ours.display().to_string())
         ))
     })
-}
-
-/// Replaces `path` with `text`: a temporary file beside it, flushed, renamed over it.
-fn write_over(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".cramp-merge.")
-        .tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

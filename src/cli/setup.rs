@@ -9,6 +9,7 @@ use cramp_coach::config::locations::{
     CONFIG_ENV, CONFIG_FILE, CONTENT_ENV, CONTENT_FILE, DATA_DIR_ENV, Locations, Origin,
 };
 use cramp_coach::journal::JOURNAL_FILE;
+use cramp_coach::journal::store::{FolderProblem, folder_problem, write_file_atomically};
 use cramp_coach::text::sanitize;
 
 use super::args::DefaultsFile;
@@ -120,42 +121,25 @@ fn make_folder(dir: &Path) -> exit::Result {
         .create(dir)
         .map_err(|e| Failure::io(format!("{}: {e}", shown(dir))))?;
     match fs::metadata(dir) {
-        Ok(m) if m.is_dir() => folder_is_yours(dir, &m),
-        Ok(_) => Err(Failure::io(format!("{}: not a folder", shown(dir)))),
+        // Files are written only into a folder of the user's own that nobody else can change.
+        Ok(m) => match folder_problem(&m) {
+            None => Ok(()),
+            Some(problem) => {
+                let fix = match problem {
+                    FolderProblem::OthersCanWrite(_) => " (make it private with `chmod 700`)",
+                    _ => "",
+                };
+                Err(Failure::io(format!(
+                    "{}: {problem}; nothing written{fix}",
+                    shown(dir)
+                )))
+            }
+        },
         Err(e) => Err(Failure::io(format!("{}: {e}", shown(dir)))),
     }
 }
 
-/// Files are written only into a folder that is the user's own and that nobody else can change.
-#[cfg(unix)]
-fn folder_is_yours(dir: &Path, meta: &fs::Metadata) -> exit::Result {
-    use std::os::unix::fs::MetadataExt;
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
-    if meta.uid() != me {
-        return Err(Failure::io(format!(
-            "{}: belongs to another user (uid {}); nothing written",
-            shown(dir),
-            meta.uid()
-        )));
-    }
-    let mode = meta.mode() & 0o7777;
-    if mode & 0o022 != 0 {
-        return Err(Failure::io(format!(
-            "{}: others can change what is in it (mode {mode:04o}); nothing written \
-             (make it private with `chmod 700`)",
-            shown(dir)
-        )));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn folder_is_yours(_dir: &Path, _meta: &fs::Metadata) -> exit::Result {
-    Ok(())
-}
-
-/// Writes `text` at `path` atomically (a temporary file renamed into place, flushed first).
+/// Writes `text` at `path` atomically, keeping what was there as a backup (with `force`).
 fn write_one(path: &Path, text: &str, force: bool) -> Result<Written, Refused> {
     let existing = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_file() => true,
@@ -168,32 +152,24 @@ fn write_one(path: &Path, text: &str, force: bool) -> Result<Written, Refused> {
     if existing && !force {
         return Err(Refused::Exists);
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".cramp-init.")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.as_file_mut().write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
     let written = if existing {
         let backup = keep_backup(path)?;
-        temp.persist(path).map_err(|e| Refused::Io(e.error))?;
+        write_file_atomically(path, text, ".cramp-init.", true)?;
         Written::Replaced {
             path: path.to_path_buf(),
             backup,
         }
     } else {
         // Exclusive: a file that appeared since the check above is not replaced.
-        temp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == io::ErrorKind::AlreadyExists {
+        write_file_atomically(path, text, ".cramp-init.", false).map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
                 Refused::Exists
             } else {
-                Refused::Io(e.error)
+                Refused::Io(e)
             }
         })?;
         Written::New(path.to_path_buf())
     };
-    fs::File::open(dir).and_then(|d| d.sync_all())?;
     Ok(written)
 }
 

@@ -166,12 +166,15 @@ fn scan_end(file: &File, tonight: Date) -> io::Result<Option<Seen>> {
     Ok(Some(scan.seen()))
 }
 
-/// Fills as much of `buf` as the file has from `offset`.
+/// Fills as much of `buf` as the file has from `offset` (a seek, then reads: the same on every
+/// platform).
 fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
-    use std::os::unix::fs::FileExt;
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = file;
+    file.seek(SeekFrom::Start(offset))?;
     let mut filled = 0;
     while filled < buf.len() {
-        match file.read_at(&mut buf[filled..], offset + filled as u64) {
+        match file.read(&mut buf[filled..]) {
             Ok(0) => break,
             Ok(n) => filled += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}

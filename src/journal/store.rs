@@ -425,27 +425,7 @@ impl Store {
             }
             _ => {}
         }
-        let mut builder = tempfile::Builder::new();
-        builder
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .rand_bytes(10);
-        #[cfg(unix)]
-        builder.permissions(fs::Permissions::from_mode(0o600));
-        let mut temp = builder.tempfile_in(&self.dir).map_err(err)?;
-        // 0600 whatever the umask: this is a file the app itself just created.
-        #[cfg(unix)]
-        temp.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o600))
-            .map_err(err)?;
-        temp.as_file_mut().write_all(text.as_bytes()).map_err(err)?;
-        temp.as_file().sync_all().map_err(err)?;
-        temp.persist(&path).map_err(|e| err(e.error))?;
-        // Windows cannot open a folder as a file (nor needs to, to make a rename durable).
-        #[cfg(unix)]
-        File::open(&self.dir)
-            .and_then(|d| d.sync_all())
-            .map_err(err)?;
+        write_file_atomically(&path, text, TEMP_PREFIX, true).map_err(err)?;
         Ok(())
     }
 }
@@ -473,35 +453,97 @@ fn mine(m: &fs::Metadata) -> bool {
     }
 }
 
-/// The folder may hold the journal only if nobody else can change what is in it.
-/// (Unix: the owner and the mode; Windows' access lists are not read.)
-fn check_folder(dir: &Path, meta: &fs::Metadata) -> Result<(), JournalError> {
-    let unsafe_folder = |reason: String| {
-        Err(JournalError::UnsafeFolder {
-            path: dir.to_path_buf(),
-            reason,
-        })
-    };
+/// Why a folder cannot be trusted with files of the user's: not a folder, someone else's, or one
+/// others can change (Unix: the owner and the mode; Windows' access lists are not read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderProblem {
+    NotAFolder,
+    OtherUser(u32),
+    OthersCanWrite(u32),
+}
+
+impl std::fmt::Display for FolderProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FolderProblem::NotAFolder => write!(f, "not a folder"),
+            FolderProblem::OtherUser(uid) => write!(f, "belongs to another user (uid {uid})"),
+            FolderProblem::OthersCanWrite(mode) => {
+                write!(f, "others can change what is in it (mode {mode:04o})")
+            }
+        }
+    }
+}
+
+/// What is wrong with the folder `meta` describes, if anything.
+pub fn folder_problem(meta: &fs::Metadata) -> Option<FolderProblem> {
     if !meta.is_dir() {
-        return unsafe_folder("not a folder".to_string());
+        return Some(FolderProblem::NotAFolder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         if meta.uid() != current_user() {
-            return unsafe_folder(format!(
-                "belongs to another user (uid {}); choose a folder of your own with --data-dir",
-                meta.uid()
-            ));
+            return Some(FolderProblem::OtherUser(meta.uid()));
         }
         let mode = meta.mode() & 0o7777;
         if mode & 0o022 != 0 {
-            return unsafe_folder(format!(
-                "others can change what is in it (mode {mode:04o}); make it private with \
-                 `chmod 700` or choose another folder with --data-dir"
-            ));
+            return Some(FolderProblem::OthersCanWrite(mode));
         }
     }
+    None
+}
+
+/// The folder may hold the journal only if nobody else can change what is in it.
+fn check_folder(dir: &Path, meta: &fs::Metadata) -> Result<(), JournalError> {
+    let Some(problem) = folder_problem(meta) else {
+        return Ok(());
+    };
+    let fix = match problem {
+        FolderProblem::NotAFolder => "",
+        FolderProblem::OtherUser(_) => "; choose a folder of your own with --data-dir",
+        FolderProblem::OthersCanWrite(_) => {
+            "; make it private with `chmod 700` or choose another folder with --data-dir"
+        }
+    };
+    Err(JournalError::UnsafeFolder {
+        path: dir.to_path_buf(),
+        reason: format!("{problem}{fix}"),
+    })
+}
+
+/// Writes `text` at `path` durably and atomically: a fresh temporary file beside it (an
+/// unpredictable name starting with `prefix`, created exclusively, 0600 whatever the umask),
+/// flushed, renamed into place, then the folder flushed. With `replace` it takes the place of what
+/// is there; without, it fails with `AlreadyExists` if anything is (never replacing a file that
+/// appeared meanwhile). On any error the temporary file is removed and `path` is as it was.
+pub fn write_file_atomically(
+    path: &Path,
+    text: &str,
+    prefix: &str,
+    replace: bool,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(TEMP_SUFFIX).rand_bytes(10);
+    #[cfg(unix)]
+    builder.permissions(fs::Permissions::from_mode(0o600));
+    let mut temp = builder.tempfile_in(dir)?;
+    #[cfg(unix)]
+    temp.as_file()
+        .set_permissions(fs::Permissions::from_mode(0o600))?;
+    temp.as_file_mut().write_all(text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    if replace {
+        temp.persist(path).map_err(|e| e.error)?;
+    } else {
+        temp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
+    // Windows cannot open a folder as a file (nor needs to, to make a rename durable).
+    #[cfg(unix)]
+    File::open(dir).and_then(|d| d.sync_all())?;
     Ok(())
 }
 
