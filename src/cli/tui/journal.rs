@@ -39,6 +39,9 @@ pub struct JournalLink {
     /// How the file looked when last read or written here.
     stamp: Option<Stamp>,
     jobs: Option<std::sync::mpsc::Sender<Job>>,
+    /// Changes handed to the worker and not reported yet: while there are any, the file changing
+    /// is this window's own doing, not news to read again.
+    in_flight: usize,
     worker: Option<std::thread::JoinHandle<()>>,
     reports_tx: tokio::sync::mpsc::UnboundedSender<Report>,
     pub reports: tokio::sync::mpsc::UnboundedReceiver<Report>,
@@ -51,6 +54,7 @@ impl JournalLink {
             store,
             stamp: None,
             jobs: None,
+            in_flight: 0,
             worker: None,
             reports_tx,
             reports,
@@ -75,6 +79,7 @@ impl JournalLink {
     /// or left a conflict copy beside it.
     pub fn refresh(&mut self) -> Vec<Msg> {
         match &self.store {
+            Some(_) if self.in_flight > 0 => Vec::new(),
             Some(store) if store.stamp() != self.stamp || !store.conflict_copies().is_empty() => {
                 self.load()
             }
@@ -109,9 +114,13 @@ impl JournalLink {
             }));
             tx
         });
-        jobs.send(job)
-            .err()
-            .map(|_| failed("the journal worker stopped".to_string()))
+        match jobs.send(job) {
+            Ok(()) => {
+                self.in_flight += 1;
+                None
+            }
+            Err(_) => Some(failed("the journal worker stopped".to_string())),
+        }
     }
 
     /// A habit change for the worker.
@@ -158,6 +167,7 @@ impl JournalLink {
     pub fn report(&mut self, report: Report) -> Msg {
         if let Some(stamp) = report.stamp {
             self.stamp = stamp;
+            self.in_flight = self.in_flight.saturating_sub(1);
         }
         report.msg
     }

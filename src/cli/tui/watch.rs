@@ -11,6 +11,8 @@ mod imp {
     use std::os::fd::OwnedFd;
     use std::path::{Path, PathBuf};
 
+    use cramp_coach::journal::JOURNAL_FILE;
+    use cramp_coach::journal::store::is_conflict_copy;
     use rustix::fs::inotify::{self, CreateFlags, WatchFlags};
     use tokio::io::unix::AsyncFd;
 
@@ -63,7 +65,14 @@ mod imp {
                 // Everything queued, without blocking: a burst of events is one wake-up.
                 loop {
                     match reader.next() {
-                        Ok(_) => any = true,
+                        // Only the journal, or a conflict copy beside it: not the lock file
+                        // closed after a change that changed nothing, not a temporary file.
+                        Ok(event) => {
+                            any |= event
+                                .file_name()
+                                .and_then(|n| n.to_str().ok())
+                                .is_some_and(|n| n == JOURNAL_FILE || is_conflict_copy(n));
+                        }
                         Err(rustix::io::Errno::AGAIN) => break,
                         Err(_) => return std::future::pending().await,
                     }
