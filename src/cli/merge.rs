@@ -58,7 +58,11 @@ pub fn run(locations: &Locations, files: &[PathBuf], dry_run: bool) -> exit::Res
     let store = command_store(locations)?;
     let fold = |j: &Journal| copies.iter().fold(j.clone(), |acc, c| merge(&acc, c));
     let (before, after) = if dry_run {
-        let ours = super::journal::read(locations)?;
+        // Conflict copies beside the journal are counted in, in memory: a dry run writes nothing.
+        let ours = store.load_with_conflict_copies()?;
+        for notice in &ours.notices {
+            super::exit::fail(notice);
+        }
         let merged = fold(&ours);
         (ours, merged)
     } else {
@@ -106,6 +110,13 @@ pub fn driver(paths: &[PathBuf]) -> exit::Result {
             _ => read_copy(path),
         }
     };
+    // OURS is replaced: only a regular file (a link is not written through, nor replaced).
+    if std::fs::symlink_metadata(ours).is_ok_and(|m| !m.file_type().is_file()) {
+        return Err(Failure::io(format!(
+            "{}: not a regular file; nothing written",
+            sanitize(&ours.display().to_string())
+        )));
+    }
     side(base)?;
     let merged = merge(&side(ours)?, &side(theirs)?);
     write_file_atomically(ours, &merged.to_text(), ".cramp-merge.", true).map_err(|e| {

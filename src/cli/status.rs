@@ -115,6 +115,10 @@ const CHUNK: u64 = 32 * 1024;
 /// time from the end; `None` when the scan finds something unusual.
 fn scan_end(file: &File, tonight: Date) -> io::Result<Option<Seen>> {
     let len = file.metadata()?.len();
+    // Larger than the journal may be: the whole parser refuses it.
+    if len > cramp_coach::journal::MAX_JOURNAL_BYTES {
+        return Ok(None);
+    }
     let mut head = [0u8; 64];
     let n = read_at(file, &mut head, 0)?;
     let (first, body_start) = match head[..n].iter().position(|&b| b == b'\n') {
@@ -142,6 +146,8 @@ fn scan_end(file: &File, tonight: Date) -> io::Result<Option<Seen>> {
         } else {
             match buf.iter().position(|&b| b == b'\n') {
                 Some(i) => i + 1,
+                // No line the app writes is this long: the whole parser judges (and bounds) it.
+                None if buf.len() as u64 > 2 * CHUNK => return Ok(None),
                 None => {
                     carry = buf;
                     end = from;

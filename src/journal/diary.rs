@@ -208,7 +208,17 @@ impl Episode {
             };
             match key {
                 "night" => {
-                    night = Some(parse_date(value).ok_or_else(|| bad("not a date (YYYY-MM-DD)"))?)
+                    night = Some(
+                        parse_date(value)
+                            .ok_or_else(|| bad("not a date (YYYY-MM-DD)"))
+                            .and_then(|d| {
+                                if crate::night::in_range(d) {
+                                    Ok(d)
+                                } else {
+                                    Err(bad(&format!("outside {}", crate::night::range_text())))
+                                }
+                            })?,
+                    )
                 }
                 "at" => {
                     at = Some(

@@ -108,7 +108,23 @@ fn join_texts(a: Option<&str>, b: Option<&str>) -> Option<String> {
         .collect();
     parts.sort_unstable();
     parts.dedup();
-    Some(parts.join(NOTE_JOIN))
+    // Within what the journal reads back: parts past it (in that order) are left out.
+    let mut joined = String::new();
+    for part in parts {
+        let more = if joined.is_empty() {
+            0
+        } else {
+            NOTE_JOIN.chars().count()
+        };
+        if joined.chars().count() + more + part.chars().count() > super::MAX_NOTE_READ_CHARS {
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push_str(NOTE_JOIN);
+        }
+        joined.push_str(part);
+    }
+    Some(joined)
 }
 
 /// What joins two notes (or skip reasons) kept by a merge.
@@ -269,6 +285,29 @@ mod tests {
         let mut s2 = Journal::default();
         s2.set_skip(night, Some(String::new()));
         assert_eq!(merge(&s1, &s2).skipped(night), Some("flu"));
+    }
+
+    #[test]
+    fn notes_joined_by_a_merge_stay_within_what_the_journal_reads_back() {
+        let night = date(2026, 11, 27);
+        let mut all = Journal::default();
+        for k in 0..20 {
+            let mut j = Journal::default();
+            j.set_note(night, Some(format!("{k:02} {}", "x".repeat(190))));
+            all = merge(&all, &j);
+        }
+        let note = all.note(night).unwrap_or_default();
+        assert!(note.chars().count() <= crate::journal::MAX_NOTE_READ_CHARS);
+        let text = all.to_text();
+        let again = Journal::parse(std::path::Path::new("j"), &text).unwrap();
+        assert_eq!(again.to_text(), text, "read back as written, nothing cut");
+    }
+
+    #[test]
+    fn a_note_never_holds_a_direction_override() {
+        let mut j = Journal::default();
+        j.set_note(date(2026, 11, 27), Some("evil\u{202e}txt.exe".into()));
+        assert_eq!(j.note(date(2026, 11, 27)), Some("evil txt.exe"));
     }
 
     #[test]

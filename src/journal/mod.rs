@@ -233,7 +233,13 @@ pub const MAX_NOTE_READ_CHARS: usize = 2000;
 pub fn clean_text(text: &str, max: usize) -> Option<String> {
     let one_line: String = text
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::text::is_unsafe_char(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let words: Vec<&str> = one_line.split_whitespace().collect();
     let joined = words.join(" ");

@@ -13,7 +13,7 @@ use super::{
     clean_text, encode,
 };
 use crate::content::is_valid_id;
-use crate::night::parse_date;
+use crate::night::{in_range, parse_date, range_text};
 use crate::text::sanitize;
 
 impl Journal {
@@ -122,7 +122,7 @@ impl Journal {
                 }
                 _ => {
                     let (date, ticks) = rest.split_at_checked(10)?;
-                    let date = parse_date(date)?;
+                    let date = parse_date(date).filter(|d| in_range(*d))?;
                     if journal
                         .nights
                         .last()
@@ -152,7 +152,7 @@ impl Journal {
                 .find(|l| !l.starts_with('#'))
                 .and_then(|l| l.strip_prefix("night "))?;
             let (date, ticks) = first.split_at_checked(10)?;
-            let date = parse_date(date)?;
+            let date = parse_date(date).filter(|d| in_range(*d))?;
             let ticks = ticks.strip_prefix(' ')?;
             if journal.nights.last().is_some_and(|(d, _, _)| *d > date) {
                 if !canonical_ticks(ticks.as_bytes(), 2) {
@@ -203,7 +203,7 @@ impl Journal {
             }
             if let Some(rest) = line.strip_prefix("night ") {
                 let (date, ticks) = rest.split_at_checked(10)?;
-                let date = parse_date(date)?;
+                let date = parse_date(date).filter(|d| in_range(*d))?;
                 // Nights in order, as the app writes them: so none is listed twice.
                 if journal
                     .nights
@@ -412,6 +412,14 @@ impl Journal {
                         format!("{:?} is not a date (YYYY-MM-DD)", sanitize(date)),
                     )
                 })?;
+                // Only the nights the journal keeps (a copy merged in could bring any other).
+                if !in_range(date) {
+                    return Err(error(
+                        line_no,
+                        column_of(line, dcol),
+                        format!("night {date} is outside {}", range_text()),
+                    ));
+                }
                 let change = match change {
                     None => None,
                     Some((ccol, c)) => Some(change_number(c).ok_or_else(|| {
@@ -663,7 +671,7 @@ fn fast_mark(word: &str, rest: &str) -> Option<(Date, Mark)> {
         Some((d, c)) => (d, Some(change_number(c).filter(|&c| c != 1)?)),
         None => (date_word, None),
     };
-    let night = parse_date(date)?;
+    let night = parse_date(date).filter(|d| in_range(*d))?;
     if let Some(t) = text
         && clean_text(t, MAX_NOTE_READ_CHARS).as_deref() != Some(t)
     {

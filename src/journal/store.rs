@@ -225,12 +225,49 @@ impl Store {
         found
     }
 
+    /// Names a sync tool gives conflict copies that are not taken: links, special files, other
+    /// users' files. Said, so that a copy is never passed over without a word.
+    fn passed_over_copies(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut said: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.file_name().to_str().is_some_and(is_conflict_copy))
+            .filter_map(|e| {
+                let m = fs::symlink_metadata(e.path()).ok()?;
+                let why = if !m.file_type().is_file() {
+                    kind_of(&m.file_type())
+                } else if !mine(&m) {
+                    "another user's file"
+                } else {
+                    return None;
+                };
+                Some(format!(
+                    "{}: {why}, not merged (a conflict copy is merged only as a file of yours)",
+                    show(&e.path())
+                ))
+            })
+            .collect();
+        said.sort();
+        said
+    }
+
+    /// The journal with the conflict copies beside it folded in, in memory only: nothing is
+    /// written, moved or locked (`cramp merge --dry-run`).
+    pub fn load_with_conflict_copies(&self) -> Result<Journal, JournalError> {
+        let before = self.load()?;
+        let (mut journal, _, notices) = self.fold_copies(&before);
+        journal.notices = notices;
+        Ok(journal)
+    }
+
     /// `before` with every readable conflict copy merged in; the copies merged, and a notice for
     /// each that could not be read (left where it is).
     fn fold_copies(&self, before: &Journal) -> (Journal, Vec<PathBuf>, Vec<String>) {
         let mut journal = before.clone();
         let mut merged = Vec::new();
-        let mut notices = Vec::new();
+        let mut notices = self.passed_over_copies();
         for copy in self.conflict_copies() {
             let read = read_limited(&copy).and_then(|text| match text {
                 Some(text) => Journal::parse_owned(&copy, text),
@@ -263,6 +300,32 @@ impl Store {
         let _ = fs::DirBuilder::new().mode(0o700).create(&folder);
         #[cfg(not(unix))]
         let _ = fs::DirBuilder::new().create(&folder);
+        // Only into a real folder of this user's that nobody else can change: a link there (a
+        // sync tool syncs links) or someone else's folder does not get the copy.
+        match fs::symlink_metadata(&folder) {
+            Ok(m) if !m.file_type().is_symlink() && folder_problem(&m).is_none() => {}
+            Ok(m) => {
+                let why = if m.file_type().is_symlink() {
+                    kind_of(&m.file_type()).to_string()
+                } else {
+                    folder_problem(&m)
+                        .map(|p| p.to_string())
+                        .unwrap_or_default()
+                };
+                return format!(
+                    "merged {} into the journal; it stays where it is ({}: {why})",
+                    show(copy),
+                    show(&folder)
+                );
+            }
+            Err(e) => {
+                return format!(
+                    "merged {} into the journal; it stays where it is ({}: {e})",
+                    show(copy),
+                    show(&folder)
+                );
+            }
+        }
         for n in 1..1000 {
             let target = if n == 1 {
                 folder.join(&name)

@@ -351,3 +351,101 @@ fn git_merges_a_journal_both_branches_added() {
     let n20 = jiff::civil::date(2026, 11, 20);
     assert_eq!((j.count(n20, "stretch"), j.count(n20, "fluids")), (1, 1));
 }
+
+#[test]
+fn a_dry_run_with_a_conflict_copy_beside_the_journal_writes_and_moves_nothing() {
+    let (laptop, desktop) = diverged();
+    let name = "journal.sync-conflict-20261201-031500-ABCDEFG.txt";
+    fs::write(laptop.data().join(name), desktop.journal_bytes().unwrap()).unwrap();
+    let other = laptop.write("empty.txt", "cramp-coach journal 2\n");
+    let before = laptop.journal_bytes();
+    let listing = laptop.listing();
+    let out = laptop.run(&["merge", "--dry-run", other.to_str().unwrap()]);
+    out.ok();
+    assert_eq!(laptop.journal_bytes(), before);
+    assert_eq!(laptop.listing(), listing);
+    assert!(laptop.data().join(name).exists());
+}
+
+#[test]
+fn a_merged_folder_that_is_a_link_or_a_copy_that_is_a_link_is_not_used() {
+    let (laptop, desktop) = diverged();
+    // merged/ a link to a folder elsewhere: the copy is merged but stays where it is.
+    let elsewhere = laptop.path().join("elsewhere");
+    fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, laptop.data().join("merged")).unwrap();
+    let name = "journal.sync-conflict-20261201-031500-ABCDEFG.txt";
+    fs::write(laptop.data().join(name), desktop.journal_bytes().unwrap()).unwrap();
+    let out = laptop.run(&["check", "move"]);
+    out.ok();
+    assert!(out.stderr.contains("stays where it is"), "{}", out.stderr);
+    assert!(laptop.data().join(name).exists());
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+    // A copy that is a link is not followed, and it is said.
+    let target = laptop.write("secret.txt", desktop.journal_bytes().unwrap());
+    let link = "journal.sync-conflict-20261201-050000-LINK.txt";
+    std::os::unix::fs::symlink(&target, laptop.data().join(link)).unwrap();
+    let out = laptop.run(&["check", "bedding"]);
+    out.ok();
+    assert!(
+        out.stderr.contains(link) && out.stderr.contains("symbolic link"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_copy_with_a_night_the_journal_cannot_keep_is_refused() {
+    let h = home();
+    h.run(&["check", "stretch", "--date", "2026-11-20"]).ok();
+    let before = h.journal_bytes();
+    for text in [
+        "cramp-coach journal 2\nnight 0500-01-01 stretch\n",
+        "cramp-coach journal 2\nskip 3000-01-01\n",
+        "cramp-coach journal 2\ncramp kqmzbwta night=1899-12-31 at=1900-01-01T00:30:00+00:00\n",
+    ] {
+        let file = h.write("old.txt", text);
+        let out = h.run(&["merge", file.to_str().unwrap()]);
+        out.code(3).one_line();
+        assert!(
+            out.stderr.contains("1900-01-01 to 2999-12-31"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(h.journal_bytes(), before, "{text}");
+    }
+}
+
+#[test]
+fn the_driver_does_not_write_through_a_link() {
+    let h = home();
+    let real = h.write(
+        "real.txt",
+        "cramp-coach journal 2\nnight 2026-11-20 stretch\n",
+    );
+    let ours = h.path().join("ours.txt");
+    std::os::unix::fs::symlink(&real, &ours).unwrap();
+    let theirs = h.write(
+        "theirs.txt",
+        "cramp-coach journal 2\nnight 2026-11-21 move\n",
+    );
+    let base = h.write("base.txt", "");
+    let out = h.run(&[
+        "merge",
+        "--driver",
+        base.to_str().unwrap(),
+        ours.to_str().unwrap(),
+        theirs.to_str().unwrap(),
+    ]);
+    out.code(1).one_line();
+    assert!(
+        fs::symlink_metadata(&ours)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        "cramp-coach journal 2\nnight 2026-11-20 stretch\n"
+    );
+}
