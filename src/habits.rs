@@ -59,7 +59,13 @@ pub fn strip(habit: &Habit, journal: &Journal, last: Date) -> Vec<(Date, Mark)> 
     let mut nights: Vec<(Date, Mark)> = Vec::with_capacity(STRIP_NIGHTS);
     let mut night = last;
     for _ in 0..STRIP_NIGHTS {
-        nights.push((night, mark(habit, journal, night)));
+        // A skipped night shows as skipped, kept or not: as the streak passes over it.
+        let m = if journal.skipped(night).is_some() {
+            Mark::Skipped
+        } else {
+            mark(habit, journal, night)
+        };
+        nights.push((night, m));
         match night.yesterday() {
             Ok(d) => night = d,
             Err(_) => break,

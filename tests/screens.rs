@@ -606,3 +606,32 @@ fn cues_ring_a_pattern_for_each_kind_of_change_and_speak_title_and_side() {
         "no bell, no speech: nothing to do"
     );
 }
+
+/// A note being typed stays in view at 20×8, even with the last habit selected; it is saved to
+/// the night shown when `n` was pressed, whatever the clock does meanwhile.
+#[test]
+fn a_note_being_typed_stays_in_view_and_keeps_its_night() {
+    let t0 = Instant::now();
+    let mut app = app(3);
+    app.update(Msg::JournalLoaded(Ok(Journal::default())), t0);
+    app.update(Msg::Key(Key::Tab), t0);
+    for _ in 0..10 {
+        app.update(Msg::Key(Key::Down), t0);
+    }
+    let night = app.tonight;
+    app.update(Msg::Key(Key::Char('n')), t0);
+    for c in "walk".chars() {
+        app.update(Msg::Key(Key::Char(c)), t0);
+    }
+    let shown = screen(&app, 20, 8, t0);
+    assert!(shown.contains("walk▏"), "{shown}");
+    let next = night.tomorrow().unwrap();
+    app.update(Msg::NewNight(next), t0);
+    let effects = app.update(Msg::Key(Key::Enter), t0);
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Night { night: n, .. } if *n == night)),
+        "{effects:?}"
+    );
+}

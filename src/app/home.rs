@@ -40,9 +40,16 @@ impl App {
             }
             Key::Char('s') if on_habits => return self.toggle_skip(),
             Key::Char('n') if on_habits => {
-                if let JournalView::Ready(j) = &self.journal {
-                    self.note_input =
-                        Some(j.note(self.shown_night()).unwrap_or_default().to_string());
+                let night = self.shown_night();
+                match &self.journal {
+                    JournalView::Ready(j) => {
+                        self.note_input =
+                            Some((night, j.note(night).unwrap_or_default().to_string()));
+                    }
+                    JournalView::Unreadable(e) => {
+                        self.status = Some(format!("{}: {e}", strings::NOT_SAVED));
+                    }
+                    JournalView::Loading => {}
                 }
             }
             Key::Up | Key::Char('k') => self.selected = self.selected.saturating_sub(1),
@@ -111,15 +118,16 @@ impl App {
 
     /// A key while a note is typed: letters go in, Enter saves, Esc leaves it as it was.
     pub(super) fn note_key(&mut self, key: Key) -> Vec<Effect> {
-        let Some(text) = &mut self.note_input else {
+        let Some((night, text)) = &mut self.note_input else {
             return Vec::new();
         };
         match key {
             Key::Enter => {
-                let text = self.note_input.take().unwrap_or_default();
+                let (night, text) = (*night, std::mem::take(text));
+                self.note_input = None;
                 let note = crate::journal::clean_note(&text);
                 return vec![Effect::Night {
-                    night: self.shown_night(),
+                    night,
                     change: NightChange::Note(note),
                 }];
             }

@@ -215,8 +215,9 @@ pub struct App {
     pub get_help_reason: Option<String>,
     /// Speech failed once already: not said again.
     speech_failed: bool,
-    /// A note being typed for the night shown (`n` in the habits pane): its text so far.
-    pub note_input: Option<String>,
+    /// A note being typed (`n` in the habits pane): the night it is for (the one shown when `n`
+    /// was pressed) and its text so far.
+    pub note_input: Option<(Date, String)>,
     quit: bool,
 }
 

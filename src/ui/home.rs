@@ -32,7 +32,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let habit_rows = if app.content.habits.is_empty() {
         0
     } else {
-        app.content.habits.len() + 2 + about_rows(app, width)
+        app.content.habits.len() + 2 + about_lines(app, width).len()
     };
     let height = body.height as usize;
     // What fits, most important first: the routines (relief is never crowded out), then the habits,
@@ -49,10 +49,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             lines.extend(hint_lines(app, theme, width));
         }
         frame.render_widget(
-            Paragraph::new(lines).scroll((
-                scroll_for(app.habit_selected + 1 + about_rows(app, width), height),
-                0,
-            )),
+            Paragraph::new(lines).scroll((scroll_for(focus_row(app, width), height), 0)),
             body,
         );
         return;
@@ -190,21 +187,41 @@ fn hint_lines<'a>(app: &'a App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     lines
 }
 
-/// Rows under the habits heading for the night shown: a note being typed, its skip and its note.
-fn about_rows(app: &App, width: usize) -> usize {
+/// The rows under the habits heading for the night shown: a note being typed (whole, wrapped,
+/// the cursor after it), then the night's skip and its note; each with whether it is the input.
+/// Counted for the layout and drawn by [`habit_lines`], from this one place.
+fn about_lines(app: &App, width: usize) -> Vec<(String, bool)> {
     let night = app.shown_night();
-    let typing = app.note_input.as_ref().map_or(0, |t| {
-        let label = night_label(night, app.tonight);
-        wrap(&format!("{} {label}: {t}▏", s::NOTE_FOR), width).len()
-    });
-    let marks = match &app.journal {
-        JournalView::Ready(j) => {
-            usize::from(j.skipped(night).is_some())
-                + usize::from(app.note_input.is_none() && j.note(night).is_some())
+    let mut rows = Vec::new();
+    if let Some((for_night, text)) = &app.note_input {
+        let label = night_label(*for_night, app.tonight);
+        for row in wrap(&format!("{} {label}: {text}▏", s::NOTE_FOR), width) {
+            rows.push((row, true));
         }
-        _ => 0,
-    };
-    typing + marks
+    }
+    if let JournalView::Ready(j) = &app.journal {
+        match j.skipped(night) {
+            Some("") => rows.push((s::SKIPPED_NIGHT.to_string(), false)),
+            Some(why) => rows.push((fit(&format!("{}: {why}", s::SKIPPED_NIGHT), width), false)),
+            None => {}
+        }
+        if app.note_input.is_none()
+            && let Some(note) = j.note(night)
+        {
+            rows.push((fit(&format!("{} {note}", s::NOTE_LABEL), width), false));
+        }
+    }
+    rows
+}
+
+/// The row of the habits pane to keep in view: the end of a note being typed, else the selected
+/// habit.
+fn focus_row(app: &App, width: usize) -> usize {
+    let about = about_lines(app, width);
+    match about.iter().rposition(|(_, input)| *input) {
+        Some(last) => last + 1,
+        None => app.habit_selected + 1 + about.len(),
+    }
 }
 
 /// The symbol for one night in a habit's strip.
@@ -228,28 +245,9 @@ fn habit_lines<'a>(app: &'a App, theme: &Theme, width: usize, focused: bool) -> 
         Span::styled(s::HABITS_HEADING, heading_style),
         Span::styled(format!(" · {label}"), theme.dim),
     ])];
-    // A note being typed: the whole text, wrapped, with the cursor after it.
-    if let Some(text) = &app.note_input {
-        for row in wrap(&format!("{} {label}: {text}▏", s::NOTE_FOR), width) {
-            lines.push(Line::styled(row, theme.selected));
-        }
-    }
-    if let JournalView::Ready(j) = &app.journal {
-        // The night's skip and note, under the heading.
-        let mut about = Vec::new();
-        match j.skipped(night) {
-            Some("") => about.push(s::SKIPPED_NIGHT.to_string()),
-            Some(why) => about.push(format!("{}: {why}", s::SKIPPED_NIGHT)),
-            None => {}
-        }
-        if app.note_input.is_none()
-            && let Some(note) = j.note(night)
-        {
-            about.push(format!("{} {note}", s::NOTE_LABEL));
-        }
-        for line in about {
-            lines.push(Line::styled(fit(&line, width), theme.dim));
-        }
+    for (row, input) in about_lines(app, width) {
+        let style = if input { theme.selected } else { theme.dim };
+        lines.push(Line::styled(row, style));
     }
     let journal = match &app.journal {
         JournalView::Ready(j) => j,
